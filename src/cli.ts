@@ -1,0 +1,38 @@
+import { Command, CommanderError } from "commander";
+import { registerDbCommands } from "./cli/db.commands.ts";
+import { CliError } from "./cli/output.ts";
+import { ConfigError } from "./config.ts";
+import { DataFolderInUseError } from "./store/data-folder-lock.ts";
+import { version } from "./version.ts";
+
+/** The `harbor` command line. Each module adds its commands through a `register…Commands(program)`. */
+export function buildProgram(): Command {
+  const program = new Command("harbor")
+    .description("Harbor: the federal anti-trafficking response in one system")
+    .version(version)
+    .showHelpAfterError();
+  program
+    .command("serve")
+    .description("Start the Harbor server (what `npm start` runs)")
+    .action(async () => {
+      const { startHarbor } = await import("./main.ts");
+      await startHarbor();
+    });
+  registerDbCommands(program);
+  // module commands: keep one line per module
+  return program;
+}
+
+const isEntry = process.argv[1] && /(?:cli\.ts|harbor(?:\.js)?)$/.test(process.argv[1]);
+if (isEntry) {
+  buildProgram()
+    .exitOverride()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      if (error instanceof CommanderError) process.exit(error.exitCode);
+      const known =
+        error instanceof CliError || error instanceof ConfigError || error instanceof DataFolderInUseError;
+      process.stderr.write(`harbor: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(error instanceof CliError ? error.exitCode : known ? 2 : 1);
+    });
+}

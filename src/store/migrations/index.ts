@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026_11_29_0001_foundation.ts";
+
+/**
+ * Every migration, in order. Names are `YYYY_MM_DD_NNNN_what`; a merged migration is never edited:
+ * add a new one. Listed explicitly (not read from the folder) so the set is reviewed like code.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_29_0001_foundation": foundation,
+};

@@ -1,0 +1,32 @@
+import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
+import { migrations } from "./migrations/index.ts";
+
+export interface MigrationState {
+  name: string;
+  executedAt: Date | undefined;
+}
+
+// Migrations describe the schema before it exists, so they work on an untyped database.
+// biome-ignore lint/suspicious/noExplicitAny: Kysely's own Migrator takes Kysely<any>.
+type AnyDb = Kysely<any>;
+
+function migrator(db: AnyDb) {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Applies every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateToLatest(db: AnyDb): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed} failed: ${reason}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Every known migration with the time it ran, or undefined when it is pending. */
+export async function migrationStatus(db: AnyDb): Promise<MigrationState[]> {
+  const all = await migrator(db).getMigrations();
+  return all.map((m) => ({ name: m.name, executedAt: m.executedAt }));
+}

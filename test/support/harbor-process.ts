@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface HarborProcess {
+  child: ChildProcess;
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  output(): string;
+  /** Stops it gracefully (SIGTERM) and waits for the exit. */
+  stop(): Promise<void>;
+}
+
+/** Spawns `node --import tsx src/main.ts` (what `npm start` runs) with the given environment. */
+export function spawnHarbor(env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (d) => {
+    text += d;
+  });
+  child.stderr?.on("data", (d) => {
+    text += d;
+  });
+  return Object.assign(child, { output: () => text });
+}
+
+/** Resolves with the exit code once the process ends. */
+export function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/** Starts a real Harbor and waits until it says where it listens (throws with its output if it exits). */
+export async function startHarbor(env: Record<string, string>, timeoutMs = 90_000): Promise<HarborProcess> {
+  const child = spawnHarbor(env);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = /Harbor is running at (http:\/\/[^\s]+) /.exec(child.output());
+    if (match?.[1]) {
+      return {
+        child,
+        url: match[1],
+        output: child.output,
+        async stop() {
+          if (child.exitCode === null) child.kill("SIGTERM");
+          await exitOf(child);
+        },
+      };
+    }
+    if (child.exitCode !== null) throw new Error(`Harbor exited (${child.exitCode}):\n${child.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`Harbor did not start in ${timeoutMs} ms:\n${child.output()}`);
+}

@@ -1,0 +1,38 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import enCommon from "./locales/en/common.json";
+import esCommon from "./locales/es/common.json";
+
+export const LANGUAGES = ["en", "es"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Every visible string comes from these files; a module adds its namespace here. */
+export const resources = {
+  en: { common: enCommon },
+  es: { common: esCommon },
+} as const;
+
+const stored = typeof localStorage !== "undefined" ? localStorage.getItem("harbor.lang") : null;
+const initial: Language =
+  stored === "es" || stored === "en" ? stored : navigator.language.startsWith("es") ? "es" : "en";
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initial,
+  fallbackLng: "en",
+  defaultNS: "common",
+  interpolation: { escapeValue: false },
+});
+
+/** Switches the language, remembers it, and keeps `<html lang>` right for screen readers. */
+export function setLanguage(lang: Language): void {
+  void i18n.changeLanguage(lang);
+  localStorage.setItem("harbor.lang", lang);
+}
+
+i18n.on("languageChanged", (lang) => {
+  document.documentElement.lang = lang;
+});
+document.documentElement.lang = initial;
+
+export default i18n;
