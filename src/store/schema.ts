@@ -6,7 +6,11 @@ import type { ColumnType, Generated } from "kysely";
  * Tables holding agency data carry `org_id` (the owning organization), the future Citus distribution key.
  */
 export interface MetaTables {
-  harbor_meta: { key: string; value: string; updated_at: ColumnType<Date, Date | string | undefined, Date | string> };
+  harbor_meta: {
+    key: string;
+    value: string;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
 }
 
 /** The whole database, the union of every module's tables. */
