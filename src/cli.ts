@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerDbCommands } from "./cli/db.commands.ts";
 import { CliError } from "./cli/output.ts";
 import { ConfigError } from "./config.ts";
+import { registerLinkCommands } from "./linkage/link.commands.ts";
 import { DataFolderInUseError } from "./store/data-folder-lock.ts";
 import { version } from "./version.ts";
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     });
   registerDbCommands(program);
   // module commands: keep one line per module
+  registerLinkCommands(program);
   return program;
 }
 

@@ -1,0 +1,218 @@
+import { type BlockingRule, DEFAULT_RULES } from "./blocking-rules.ts";
+import { PairBuffer } from "./pair-buffer.ts";
+import type { StoreView } from "./record-store.ts";
+
+/** Per-rule blocking figures. `truePairs` and completeness are present only when ground truth is given. */
+export interface RuleStats {
+  rule: string;
+  /** Pairs this rule generates on its own (including pairs earlier rules also found). */
+  pairs: number;
+  /** Pairs this rule added to the union (not found by an earlier rule). */
+  newPairs: number;
+  /** Blocks skipped because they exceeded `maxBlockSize`, and the records in them. */
+  oversizedBlocks: number;
+  oversizedRecords: number;
+  truePairs?: number;
+}
+
+/** Blocking metrics (reference §4): RR = 1 − |C|/|N|, PC = |C∩M|/|M|, PQ = |C∩M|/|C|. */
+export interface BlockingMetrics {
+  candidatePairs: number;
+  possiblePairs: number;
+  reductionRatio: number;
+  truePairsTotal?: number;
+  truePairsFound?: number;
+  pairsCompleteness?: number;
+  pairQuality?: number;
+  rules: (RuleStats & { reductionRatio: number; pairsCompleteness?: number; pairQuality?: number })[];
+}
+
+/** Options for {@link blockPairs}. */
+export interface BlockingOptions {
+  rules?: readonly BlockingRule[];
+  /** Blocks larger than this are skipped for that rule (and reported): they would cost O(size²) pairs. */
+  maxBlockSize?: number;
+  /** Linking two inputs: only pairs whose records come from different sources. */
+  crossSourceOnly?: boolean;
+  /** Ground-truth entity per record, to measure pairs completeness. */
+  truth?: Int32Array;
+}
+
+/** The key of every record under `rule`, with 0 for none. */
+export function ruleKeys(v: StoreView, rule: BlockingRule): Uint32Array {
+  const keys = new Uint32Array(v.n);
+  for (let i = 0; i < v.n; i++) keys[i] = rule.key(v, i);
+  return keys;
+}
+
+/**
+ * Records sorted by key: each entry packs `key · 2^idBits + index` into one float64 (exact below 2^53), so one
+ * native typed-array sort groups equal keys with indexes ascending inside each group.
+ */
+export function sortedByKey(keys: Uint32Array): { packed: Float64Array; idBits: number } {
+  const n = keys.length;
+  const idBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const shift = Math.max(0, idBits - 21);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (keys[i] !== 0) m++;
+  const packed = new Float64Array(m);
+  const scale = 2 ** idBits;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let key = keys[i]!;
+    if (key === 0) continue;
+    // Above 2M records, drop low key bits so key and index still fit in 53 bits; records stay grouped correctly.
+    if (shift > 0) {
+      key = key >>> shift || 1;
+      keys[i] = key;
+    }
+    packed[k++] = key * scale + i;
+  }
+  packed.sort();
+  return { packed, idBits };
+}
+
+/**
+ * Generates the candidate pairs: the union of all rules, each pair once (i < j). A pair is attributed to the first
+ * rule that finds it; later rules skip pairs whose keys an earlier rule already shares, so no pair hash-set is needed.
+ * @returns the pairs and per-rule/union metrics.
+ */
+export function blockPairs(
+  v: StoreView,
+  options: BlockingOptions = {},
+): { pairs: PairBuffer; metrics: BlockingMetrics } {
+  const rules = options.rules ?? DEFAULT_RULES;
+  const maxBlock = options.maxBlockSize ?? 500;
+  const truth = options.truth;
+  const cross = options.crossSourceOnly ?? false;
+  const source = v.source;
+  const pairs = new PairBuffer(Math.max(1024, v.n * 4));
+  const stats: RuleStats[] = [];
+  let truePairsFound = 0;
+  // Pass 1: keys of every rule, sorted, with oversized blocks removed (their records get key 0, "not found").
+  const allKeys: Uint32Array[] = [];
+  const sorted: { packed: Float64Array; idBits: number }[] = [];
+  for (const rule of rules) {
+    const keys = ruleKeys(v, rule);
+    const s = sortedByKey(keys);
+    const st: RuleStats = { rule: rule.name, pairs: 0, newPairs: 0, oversizedBlocks: 0, oversizedRecords: 0 };
+    if (truth) st.truePairs = 0;
+    const scale = 2 ** s.idBits;
+    for (let start = 0; start < s.packed.length; ) {
+      const key = Math.floor(s.packed[start]! / scale);
+      let end = start + 1;
+      while (end < s.packed.length && Math.floor(s.packed[end]! / scale) === key) end++;
+      if (end - start > maxBlock) {
+        st.oversizedBlocks++;
+        st.oversizedRecords += end - start;
+        for (let a = start; a < end; a++) keys[s.packed[a]! - key * scale] = 0;
+      }
+      start = end;
+    }
+    allKeys.push(keys);
+    sorted.push(s);
+    stats.push(st);
+  }
+  // Pass 2: pairs. A pair is emitted by the first rule that finds it; it records every rule that finds it.
+  const members = new Int32Array(maxBlock);
+  for (let r = 0; r < rules.length; r++) {
+    const _keys = allKeys[r]!;
+    const { packed, idBits } = sorted[r]!;
+    const scale = 2 ** idBits;
+    const st = stats[r]!;
+    let start = 0;
+    while (start < packed.length) {
+      const key = Math.floor(packed[start]! / scale);
+      let end = start + 1;
+      while (end < packed.length && Math.floor(packed[end]! / scale) === key) end++;
+      const size = end - start;
+      if (size > 1 && size <= maxBlock) {
+        for (let a = 0; a < size; a++) members[a] = packed[start + a]! - key * scale;
+        for (let a = 0; a < size; a++) {
+          const i = members[a]!;
+          for (let b = a + 1; b < size; b++) {
+            const j = members[b]!;
+            if (cross && source[i] === source[j]) continue;
+            st.pairs++;
+            const match = truth !== undefined && truth[i] === truth[j];
+            if (match) st.truePairs = (st.truePairs ?? 0) + 1;
+            let covered = false;
+            for (let q = 0; q < r; q++) {
+              const k = allKeys[q]!;
+              if (k[i] !== 0 && k[i] === k[j]) {
+                covered = true;
+                break;
+              }
+            }
+            if (covered) continue;
+            let found = 1 << r;
+            for (let q = r + 1; q < rules.length; q++) {
+              const k = allKeys[q]!;
+              if (k[i] !== 0 && k[i] === k[j]) found |= 1 << q;
+            }
+            st.newPairs++;
+            if (match) truePairsFound++;
+            pairs.push(i, j, found);
+          }
+        }
+      }
+      start = end;
+    }
+  }
+  return { pairs, metrics: blockingMetrics(v, pairs.count, stats, truePairsFound, truth, cross) };
+}
+
+function blockingMetrics(
+  v: StoreView,
+  candidatePairs: number,
+  stats: RuleStats[],
+  truePairsFound: number,
+  truth: Int32Array | undefined,
+  cross: boolean,
+): BlockingMetrics {
+  let possiblePairs = (v.n * (v.n - 1)) / 2;
+  if (cross) {
+    let left = 0;
+    for (let i = 0; i < v.n; i++) if (v.source[i] === 0) left++;
+    possiblePairs = left * (v.n - left);
+  }
+  const metrics: BlockingMetrics = {
+    candidatePairs,
+    possiblePairs,
+    reductionRatio: 1 - candidatePairs / Math.max(1, possiblePairs),
+    rules: [],
+  };
+  const total = truth ? countTruePairs(truth, cross ? v.source : undefined) : undefined;
+  if (total !== undefined) {
+    metrics.truePairsTotal = total;
+    metrics.truePairsFound = truePairsFound;
+    metrics.pairsCompleteness = total === 0 ? 1 : truePairsFound / total;
+    metrics.pairQuality = candidatePairs === 0 ? 0 : truePairsFound / candidatePairs;
+  }
+  for (const s of stats) {
+    const r: BlockingMetrics["rules"][number] = {
+      ...s,
+      reductionRatio: 1 - s.pairs / Math.max(1, possiblePairs),
+    };
+    if (total !== undefined && s.truePairs !== undefined) {
+      r.pairsCompleteness = total === 0 ? 1 : s.truePairs / total;
+      r.pairQuality = s.pairs === 0 ? 0 : s.truePairs / s.pairs;
+    }
+    metrics.rules.push(r);
+  }
+  return metrics;
+}
+
+/** Number of true pairs implied by an entity column (only cross-source pairs when `source` is given). */
+export function countTruePairs(truth: Int32Array, source?: Uint8Array): number {
+  const counts = new Map<number, [number, number]>();
+  for (let i = 0; i < truth.length; i++) {
+    const c = counts.get(truth[i]!) ?? [0, 0];
+    const side = source ? source[i]! : 0;
+    c[side] = c[side]! + 1;
+    counts.set(truth[i]!, c);
+  }
+  let total = 0;
+  for (const [a, b] of counts.values()) total += source ? a * b : (a * (a - 1)) / 2;
+  return total;
+}

@@ -1,0 +1,188 @@
+import { doubleMetaphone } from "double-metaphone";
+import { newPairCaches, type PairCaches } from "./compare-fields.ts";
+import { canonicalGivenName } from "./normalize-name.ts";
+import { growInt32, growUint8, type PoolView, StringPool } from "./string-pool.ts";
+import type { NormalizedPerson } from "./types.ts";
+
+/** Integer columns of a {@link RecordStore}, one entry per record (-1 = missing, except dob/sex where 0 = missing). */
+const intColumns = [
+  "given",
+  "family",
+  "dob",
+  "streetNumber",
+  "street",
+  "postcode",
+  "city",
+  "state",
+  "phone",
+  "email",
+  "nationalId",
+] as const;
+type IntColumn = (typeof intColumns)[number];
+
+/**
+ * Everything a comparator or blocking rule reads, as typed arrays over shared memory. Workers rebuild the same
+ * object from the buffers, so the main thread and workers compare identical data without copying.
+ */
+export interface StoreView {
+  n: number;
+  given: Int32Array;
+  family: Int32Array;
+  dob: Int32Array;
+  sex: Uint8Array;
+  /** Which input a record came from (0 left, 1 right) when linking two files. */
+  source: Uint8Array;
+  streetNumber: Int32Array;
+  street: Int32Array;
+  postcode: Int32Array;
+  city: Int32Array;
+  state: Int32Array;
+  phone: Int32Array;
+  email: Int32Array;
+  nationalId: Int32Array;
+  /** Per name id: the id of its canonical form (nickname or transliteration folded), used for "nickname" levels. */
+  nameCanon: Int32Array;
+  /** Per name id: Double Metaphone primary and secondary code ids. */
+  nameDm1: Int32Array;
+  nameDm2: Int32Array;
+  /** Per e-mail id: id of its local part (before the @). */
+  emailLocal: Int32Array;
+  names: PoolView;
+  streets: PoolView;
+  emails: PoolView;
+  phones: PoolView;
+  ids: PoolView;
+  /** Level memos of the comparators; per store (and per worker), never shared. */
+  caches: PairCaches;
+}
+
+/**
+ * A columnar, append-only store of normalized people. Values are interned per field, so equality is an integer
+ * comparison and derived values (metaphone codes, nickname canon) are computed once per distinct value.
+ */
+export class RecordStore {
+  n = 0;
+  private capacity = 1024;
+  private readonly cols = {} as Record<IntColumn, Int32Array>;
+  private sex: Uint8Array = new Uint8Array(new SharedArrayBuffer(this.capacity));
+  private source: Uint8Array = new Uint8Array(new SharedArrayBuffer(this.capacity));
+  readonly names = new StringPool();
+  readonly streets = new StringPool();
+  readonly emails = new StringPool();
+  readonly phones = new StringPool();
+  readonly ids = new StringPool();
+  /** Plain dictionaries: only equality matters for these fields. */
+  private readonly small = {
+    streetNumber: new Map<string, number>(),
+    postcode: new Map(),
+    city: new Map(),
+    state: new Map(),
+    codes: new Map(),
+  } as Record<string, Map<string, number>>;
+  private nameCanon: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
+  private nameDm1: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
+  private nameDm2: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
+  private emailLocal: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
+  private cachedView: StoreView | undefined;
+  private readonly caches = newPairCaches();
+
+  constructor() {
+    for (const c of intColumns) this.cols[c] = new Int32Array(new SharedArrayBuffer(this.capacity * 4));
+  }
+
+  private dict(kind: string, value: string): number {
+    if (value === "") return -1;
+    const map = this.small[kind]!;
+    let id = map.get(value);
+    if (id === undefined) {
+      id = map.size;
+      map.set(value, id);
+    }
+    return id;
+  }
+
+  /** Interns a name, computing its canonical form and phonetic codes the first time it is seen. */
+  private name(value: string): number {
+    if (value === "") return -1;
+    const before = this.names.count;
+    const id = this.names.intern(value);
+    if (id === before) {
+      if (this.nameCanon.length <= id) {
+        const size = (id + 1) * 2;
+        this.nameCanon = growInt32(this.nameCanon, size);
+        this.nameDm1 = growInt32(this.nameDm1, size);
+        this.nameDm2 = growInt32(this.nameDm2, size);
+      }
+      const canon = canonicalGivenName(value);
+      // Interning the canonical form may grow the arrays: compute it before indexing into them.
+      const canonId = canon === value ? id : this.name(canon);
+      this.nameCanon[id] = canonId;
+      const [p, s] = doubleMetaphone(value);
+      this.nameDm1[id] = p ? this.dict("codes", p) : -1;
+      this.nameDm2[id] = s ? this.dict("codes", s) : -1;
+    }
+    return id;
+  }
+
+  private email(value: string): number {
+    if (value === "") return -1;
+    const before = this.emails.count;
+    const id = this.emails.intern(value);
+    if (id === before) {
+      if (this.emailLocal.length <= id) this.emailLocal = growInt32(this.emailLocal, (id + 1) * 2);
+      this.emailLocal[id] = this.dict("codes", `@${value.slice(0, value.lastIndexOf("@"))}`);
+    }
+    return id;
+  }
+
+  /** Appends a person and returns its record index. */
+  add(p: NormalizedPerson, source = 0): number {
+    const i = this.n;
+    if (i >= this.capacity) {
+      this.capacity *= 2;
+      for (const c of intColumns) this.cols[c] = growInt32(this.cols[c], this.capacity);
+      this.sex = growUint8(this.sex, this.capacity);
+      this.source = growUint8(this.source, this.capacity);
+    }
+    const c = this.cols;
+    c.given[i] = this.name(p.given);
+    c.family[i] = this.name(p.family);
+    c.dob[i] = p.dob;
+    this.sex[i] = p.sex;
+    this.source[i] = source;
+    c.streetNumber[i] = this.dict("streetNumber", p.streetNumber);
+    c.street[i] = p.street === "" ? -1 : this.streets.intern(p.street);
+    c.postcode[i] = this.dict("postcode", p.postcode);
+    c.city[i] = this.dict("city", p.city);
+    c.state[i] = this.dict("state", p.state);
+    c.phone[i] = p.phone === "" ? -1 : this.phones.intern(p.phone);
+    c.email[i] = this.email(p.email);
+    c.nationalId[i] = p.nationalId === "" ? -1 : this.ids.intern(p.nationalId);
+    this.n++;
+    this.cachedView = undefined;
+    return i;
+  }
+
+  /** A consistent typed-array view of the current contents (cheap; cached until the next `add`). */
+  view(): StoreView {
+    if (this.cachedView) return this.cachedView;
+    const c = this.cols;
+    this.cachedView = {
+      n: this.n,
+      ...c,
+      sex: this.sex,
+      source: this.source,
+      nameCanon: this.nameCanon,
+      nameDm1: this.nameDm1,
+      nameDm2: this.nameDm2,
+      emailLocal: this.emailLocal,
+      names: this.names.view(),
+      streets: this.streets.view(),
+      emails: this.emails.view(),
+      phones: this.phones.view(),
+      ids: this.ids.view(),
+      caches: this.caches,
+    };
+    return this.cachedView;
+  }
+}
