@@ -3,6 +3,9 @@ import { registerDbCommands } from "./cli/db.commands.ts";
 import { CliError } from "./cli/output.ts";
 import { ConfigError } from "./config.ts";
 import { registerLinkCommands } from "./linkage/link.commands.ts";
+import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
+import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
+import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
 import { DataFolderInUseError } from "./store/data-folder-lock.ts";
 import { version } from "./version.ts";
 
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   // module commands: keep one line per module
   registerLinkCommands(program);
+  registerDirectoryCommands(program);
+  registerSecurityCommands(program);
+  registerKeysCommands(program);
   return program;
 }
 

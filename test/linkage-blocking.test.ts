@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { blockPairs, countTruePairs } from "../src/linkage/blocking.ts";
+import fc from "fast-check";
+import { blockPairs, countTruePairs, sortedByKey } from "../src/linkage/blocking.ts";
+import { radixSortByKey } from "../src/linkage/radix-sort.ts";
 import { synthStore } from "./linkage-helpers.ts";
 
 describe("blocking", () => {
@@ -48,5 +50,35 @@ describe("blocking", () => {
     const small = blockPairs(v, { maxBlockSize: 2 });
     assert.ok(small.metrics.rules.some((r) => r.oversizedBlocks > 0));
     assert.ok(small.pairs.count < pairs.count);
+  });
+});
+
+describe("radix sort for blocking", () => {
+  test("orders by key like a native sort of packed (key, index) values, indexes ascending inside a key", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 5 })),
+          { maxLength: 300 },
+        ),
+        (list) => {
+          const keys = Uint32Array.from(list);
+          const { keys: k, items } = radixSortByKey(
+            keys,
+            Uint32Array.from(list, (_, i) => i),
+          );
+          const expected = list.map((key, i) => key * 2 ** 20 + i).sort((a, b) => a - b);
+          assert.deepEqual(
+            Array.from(k, (key, p) => key * 2 ** 20 + items[p]!),
+            expected,
+          );
+          const { packed, idBits } = sortedByKey(Uint32Array.from(list));
+          const withIdBits = list
+            .flatMap((key, i) => (key === 0 ? [] : [key * 2 ** idBits + i]))
+            .sort((a, b) => a - b);
+          assert.deepEqual(Array.from(packed), withIdBits);
+        },
+      ),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { C, LEVEL_BITS } from "./comparisons.ts";
 import { withinOneEdit } from "./edit-distance.ts";
 import { jaroWinklerRange } from "./jaro-winkler.ts";
+import { jwCertainlyBelow } from "./jw-bound.ts";
+import { R, ROW } from "./record-layout.ts";
 import type { StoreView } from "./record-store.ts";
 import type { PoolView } from "./string-pool.ts";
 
@@ -70,12 +72,17 @@ export function givenLevel(v: StoreView, x: number, y: number): number {
   if (hit >= 0) return hit;
   let level: number;
   if (v.nameCanon[x] === v.nameCanon[y]) level = 4;
+  else if (sameSound(v, x, y)) level = 3;
   else {
-    const sim = jw(v.names, x, y);
     const o = v.names.offsets;
     const initial =
       (o[x + 1]! - o[x]! === 1 || o[y + 1]! - o[y]! === 1) && v.names.chars[o[x]!] === v.names.chars[o[y]!];
-    level = sim >= 0.92 || sameSound(v, x, y) ? 3 : sim >= 0.8 || initial ? 2 : 1;
+    // The exact similarity only matters when it could reach 0.8 (same levels as computing it every time).
+    if (jwCertainlyBelow(v.names, v.nameMask, x, y, 0.8)) level = initial ? 2 : 1;
+    else {
+      const sim = jw(v.names, x, y);
+      level = sim >= 0.92 ? 3 : sim >= 0.8 || initial ? 2 : 1;
+    }
   }
   givenCache.set(s, lo, hi, level);
   return level;
@@ -89,9 +96,13 @@ export function familyLevel(v: StoreView, x: number, y: number): number {
   const s = familyCache.slot(lo, hi);
   const hit = familyCache.get(s, lo, hi);
   if (hit >= 0) return hit;
-  const sim = jw(v.names, x, y);
-  const level =
-    sim >= 0.92 || sameSound(v, x, y) || v.nameCanon[x] === v.nameCanon[y] ? 3 : sim >= 0.8 ? 2 : 1;
+  let level: number;
+  if (sameSound(v, x, y) || v.nameCanon[x] === v.nameCanon[y]) level = 3;
+  else if (jwCertainlyBelow(v.names, v.nameMask, x, y, 0.8)) level = 1;
+  else {
+    const sim = jw(v.names, x, y);
+    level = sim >= 0.92 ? 3 : sim >= 0.8 ? 2 : 1;
+  }
   familyCache.set(s, lo, hi, level);
   return level;
 }
@@ -122,15 +133,21 @@ export function dobLevel(a: number, b: number): number {
 
 /** Address level of records i and j; 0 when either has no address part at all. */
 export function addressLevel(v: StoreView, i: number, j: number): number {
-  const si = v.street[i]!;
-  const sj = v.street[j]!;
-  const pi = v.postcode[i]!;
-  const pj = v.postcode[j]!;
-  const ci = v.city[i]!;
-  const cj = v.city[j]!;
+  return addressLevelAt(v, i * ROW, j * ROW);
+}
+
+/** {@link addressLevel} from the records' row offsets (rows[a..a+ROW) and rows[b..b+ROW)). */
+function addressLevelAt(v: StoreView, a: number, b: number): number {
+  const r = v.rows;
+  const si = r[a + R.street]!;
+  const sj = r[b + R.street]!;
+  const pi = r[a + R.postcode]!;
+  const pj = r[b + R.postcode]!;
+  const ci = r[a + R.city]!;
+  const cj = r[b + R.city]!;
   if ((si < 0 && pi < 0 && ci < 0) || (sj < 0 && pj < 0 && cj < 0)) return 0;
-  const ni = v.streetNumber[i]!;
-  const nj = v.streetNumber[j]!;
+  const ni = r[a + R.streetNumber]!;
+  const nj = r[b + R.streetNumber]!;
   const samePostcode = pi >= 0 && pi === pj;
   if (si >= 0 && sj >= 0) {
     const numbersAgree = ni >= 0 && ni === nj;
@@ -153,8 +170,8 @@ export function addressLevel(v: StoreView, i: number, j: number): number {
   }
   if (samePostcode) return 2;
   if ((pi < 0 || pj < 0) && ci >= 0 && ci === cj) {
-    const ti = v.state[i]!;
-    const tj = v.state[j]!;
+    const ti = r[a + R.state]!;
+    const tj = r[b + R.state]!;
     if (ti < 0 || tj < 0 || ti === tj) return 2;
   }
   return 1;
@@ -165,11 +182,15 @@ export function addressLevel(v: StoreView, i: number, j: number): number {
  * @returns a gamma: level of comparison k in bits [3k, 3k+3).
  */
 export function computeGamma(v: StoreView, i: number, j: number, active: number): number {
+  // Everything per record comes from its 64-byte row: two cache lines per pair (record-store.ts, ROW).
+  const r = v.rows;
+  const a = i * ROW;
+  const b = j * ROW;
   let g = 0;
-  const gi = v.given[i]!;
-  const gj = v.given[j]!;
-  const fi = v.family[i]!;
-  const fj = v.family[j]!;
+  const gi = r[a + R.given]!;
+  const gj = r[b + R.given]!;
+  const fi = r[a + R.family]!;
+  const fj = r[b + R.family]!;
   // Given and family names swapped between the two records: count both as exact.
   const swapped = gi >= 0 && fi >= 0 && gi !== fi && gi === fj && fi === gj;
   if (active & (1 << C.given) && gi >= 0 && gj >= 0) {
@@ -179,33 +200,40 @@ export function computeGamma(v: StoreView, i: number, j: number, active: number)
     g |= (fi === fj || swapped ? 4 : familyLevel(v, fi, fj)) << (C.family * LEVEL_BITS);
   }
   if (active & (1 << C.dob)) {
-    const a = v.dob[i]!;
-    const b = v.dob[j]!;
-    if (a > 0 && b > 0) g |= (a === b ? 4 : dobLevel(a, b)) << (C.dob * LEVEL_BITS);
+    const x = r[a + R.dob]!;
+    const y = r[b + R.dob]!;
+    if (x > 0 && y > 0) g |= (x === y ? 4 : dobLevel(x, y)) << (C.dob * LEVEL_BITS);
   }
   if (active & (1 << C.sex)) {
-    const a = v.sex[i]!;
-    const b = v.sex[j]!;
-    if (a > 0 && b > 0) g |= (a === b ? 2 : 1) << (C.sex * LEVEL_BITS);
+    const x = r[a + R.sex]!;
+    const y = r[b + R.sex]!;
+    if (x > 0 && y > 0) g |= (x === y ? 2 : 1) << (C.sex * LEVEL_BITS);
   }
-  if (active & (1 << C.address)) g |= addressLevel(v, i, j) << (C.address * LEVEL_BITS);
+  if (active & (1 << C.address)) g |= addressLevelAt(v, a, b) << (C.address * LEVEL_BITS);
   if (active & (1 << C.phone)) {
-    const a = v.phone[i]!;
-    const b = v.phone[j]!;
-    if (a >= 0 && b >= 0) g |= (a === b ? 3 : oneEdit(v.phones, a, b) ? 2 : 1) << (C.phone * LEVEL_BITS);
+    const x = r[a + R.phone]!;
+    const y = r[b + R.phone]!;
+    if (x >= 0 && y >= 0) g |= (x === y ? 3 : oneEdit(v.phones, x, y) ? 2 : 1) << (C.phone * LEVEL_BITS);
   }
   if (active & (1 << C.email)) {
-    const a = v.email[i]!;
-    const b = v.email[j]!;
-    if (a >= 0 && b >= 0) {
-      const level = a === b ? 3 : v.emailLocal[a] === v.emailLocal[b] || jw(v.emails, a, b) >= 0.92 ? 2 : 1;
-      g |= level << (C.email * LEVEL_BITS);
-    }
+    const x = r[a + R.email]!;
+    const y = r[b + R.email]!;
+    if (x >= 0 && y >= 0)
+      g |= emailLevel(v, x, y, r[a + R.emailLocal]!, r[b + R.emailLocal]!) << (C.email * LEVEL_BITS);
   }
   if (active & (1 << C.nationalId)) {
-    const a = v.nationalId[i]!;
-    const b = v.nationalId[j]!;
-    if (a >= 0 && b >= 0) g |= (a === b ? 3 : oneEdit(v.ids, a, b) ? 2 : 1) << (C.nationalId * LEVEL_BITS);
+    const x = r[a + R.nationalId]!;
+    const y = r[b + R.nationalId]!;
+    if (x >= 0 && y >= 0) g |= (x === y ? 3 : oneEdit(v.ids, x, y) ? 2 : 1) << (C.nationalId * LEVEL_BITS);
   }
   return g;
+}
+
+/** E-mail level of two e-mail ids with their local-part ids: exact, same user name or JW ≥ 0.92, different. */
+function emailLevel(v: StoreView, x: number, y: number, localX: number, localY: number): number {
+  if (x === y) return 3;
+  if (localX === localY) return 2;
+  // Most differing e-mails are far apart; the bound settles them without the full O(n·window) comparison.
+  if (jwCertainlyBelow(v.emails, v.emailMask, x, y, 0.92)) return 1;
+  return jw(v.emails, x, y) >= 0.92 ? 2 : 1;
 }

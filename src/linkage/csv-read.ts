@@ -39,11 +39,24 @@ export class CsvParser {
   private first = true;
   private delimiterCode = -1;
 
+  /**
+   * @param part when parsing a byte range of a larger file that starts at a row boundary (the parallel loader):
+   *   the physical line the range starts on. The range is not a file start, so no byte-order mark is stripped
+   *   and the delimiter must be given.
+   */
   constructor(
     private readonly onRow: (fields: string[], line: number) => void,
     private readonly onIssue: (issue: CsvIssue) => void,
     private delimiter?: string,
-  ) {}
+    part?: { line: number },
+  ) {
+    if (part) {
+      if (delimiter === undefined) throw new Error("CsvParser: a file part needs an explicit delimiter");
+      this.line = part.line;
+      this.first = false;
+      this.delimiterCode = delimiter.charCodeAt(0);
+    }
+  }
 
   /** The delimiter in use (detected from the header when not given). */
   get usedDelimiter(): string {

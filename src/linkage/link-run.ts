@@ -46,6 +46,8 @@ export async function linkFiles(files: string[], options: FileLinkOptions): Prom
     const l = await loadPeopleCsv(file, options.mapping, store, {
       source: k,
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      // --workers also sets the threads that parse and normalize the input (0: read on this thread).
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
       onProgress: (f) => options.onProgress?.(`reading ${file}`, f),
     });
     for (const issue of l.issues) options.onIssue?.(file, issue);

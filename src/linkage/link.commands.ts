@@ -111,7 +111,7 @@ function linkOptions(cmd: Command): Command {
     .option("--review <file>", "write the review band and guard-refused links here")
     .option("--explain", "add per-field explanation columns to the pairs CSV")
     .option("--delimiter <char>", "field delimiter (default: detected from the header)")
-    .option("--workers <n>", "worker threads for comparison (default: one per core; 0 = none)")
+    .option("--workers <n>", "worker threads for reading and comparison (default: one per core; 0 = none)")
     .option("--no-tf", "turn off the term-frequency adjustment for common names");
 }
 

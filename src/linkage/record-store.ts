@@ -1,6 +1,8 @@
 import { doubleMetaphone } from "double-metaphone";
 import { newPairCaches, type PairCaches } from "./compare-fields.ts";
+import { MASK_STRIDE, setCharMask } from "./jw-bound.ts";
 import { canonicalGivenName } from "./normalize-name.ts";
+import { F, FIELD_COUNT, type InternKind, R, ROW } from "./record-layout.ts";
 import { growInt32, growUint8, type PoolView, StringPool } from "./string-pool.ts";
 import type { NormalizedPerson } from "./types.ts";
 
@@ -47,6 +49,11 @@ export interface StoreView {
   nameDm2: Int32Array;
   /** Per e-mail id: id of its local part (before the @). */
   emailLocal: Int32Array;
+  /** Per name / e-mail id: character-set mask and length (MASK_STRIDE int32) for the Jaro-Winkler bounds (jw-bound.ts). */
+  nameMask: Int32Array;
+  emailMask: Int32Array;
+  /** Per record, {@link ROW} int32 laid out as {@link R}: the comparison stage's only per-record read. */
+  rows: Int32Array;
   names: PoolView;
   streets: PoolView;
   emails: PoolView;
@@ -78,12 +85,18 @@ export class RecordStore {
     city: new Map(),
     state: new Map(),
     codes: new Map(),
+    // Own table (not "codes"), so ids do not depend on how names and e-mails interleave (parallel loading).
+    emailLocal: new Map(),
   } as Record<string, Map<string, number>>;
   private nameCanon: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
   private nameDm1: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
   private nameDm2: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
   private emailLocal: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
+  private nameMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private emailMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private rows: Int32Array = new Int32Array(new SharedArrayBuffer(this.capacity * ROW * 4));
   private cachedView: StoreView | undefined;
+  private readonly scratch = new Int32Array(FIELD_COUNT);
   private readonly caches = newPairCaches();
 
   constructor() {
@@ -112,7 +125,9 @@ export class RecordStore {
         this.nameCanon = growInt32(this.nameCanon, size);
         this.nameDm1 = growInt32(this.nameDm1, size);
         this.nameDm2 = growInt32(this.nameDm2, size);
+        this.nameMask = growInt32(this.nameMask, size * MASK_STRIDE);
       }
+      setCharMask(value, this.nameMask, id);
       const canon = canonicalGivenName(value);
       // Interning the canonical form may grow the arrays: compute it before indexing into them.
       const canonId = canon === value ? id : this.name(canon);
@@ -129,35 +144,80 @@ export class RecordStore {
     const before = this.emails.count;
     const id = this.emails.intern(value);
     if (id === before) {
-      if (this.emailLocal.length <= id) this.emailLocal = growInt32(this.emailLocal, (id + 1) * 2);
-      this.emailLocal[id] = this.dict("codes", `@${value.slice(0, value.lastIndexOf("@"))}`);
+      if (this.emailLocal.length <= id) {
+        this.emailLocal = growInt32(this.emailLocal, (id + 1) * 2);
+        this.emailMask = growInt32(this.emailMask, (id + 1) * 2 * MASK_STRIDE);
+      }
+      setCharMask(value, this.emailMask, id);
+      this.emailLocal[id] = this.dict("emailLocal", `@${value.slice(0, value.lastIndexOf("@"))}`);
     }
     return id;
   }
 
+  /** Interns one normalized value of a field kind (the empty string is missing: -1). */
+  intern(kind: InternKind, value: string): number {
+    if (value === "") return -1;
+    switch (kind) {
+      case "name":
+        return this.name(value);
+      case "street":
+        return this.streets.intern(value);
+      case "phone":
+        return this.phones.intern(value);
+      case "email":
+        return this.email(value);
+      case "nationalId":
+        return this.ids.intern(value);
+      default:
+        return this.dict(kind, value);
+    }
+  }
+
   /** Appends a person and returns its record index. */
   add(p: NormalizedPerson, source = 0): number {
+    const v = this.scratch;
+    v[F.given] = this.name(p.given);
+    v[F.family] = this.name(p.family);
+    v[F.dob] = p.dob;
+    v[F.sex] = p.sex;
+    v[F.streetNumber] = this.dict("streetNumber", p.streetNumber);
+    v[F.street] = this.intern("street", p.street);
+    v[F.postcode] = this.dict("postcode", p.postcode);
+    v[F.city] = this.dict("city", p.city);
+    v[F.state] = this.dict("state", p.state);
+    v[F.phone] = this.intern("phone", p.phone);
+    v[F.email] = this.email(p.email);
+    v[F.nationalId] = this.intern("nationalId", p.nationalId);
+    return this.addInterned(v, 0, source);
+  }
+
+  /**
+   * Appends a record whose values are already interned by {@link intern}: `values[at + F.x]` for each field of
+   * {@link F} (dob as YYYYMMDD and sex as a code, as in {@link NormalizedPerson}). The parallel loader uses this.
+   */
+  addInterned(values: ArrayLike<number>, at: number, source = 0): number {
     const i = this.n;
     if (i >= this.capacity) {
       this.capacity *= 2;
       for (const c of intColumns) this.cols[c] = growInt32(this.cols[c], this.capacity);
       this.sex = growUint8(this.sex, this.capacity);
       this.source = growUint8(this.source, this.capacity);
+      this.rows = growInt32(this.rows, this.capacity * ROW);
     }
     const c = this.cols;
-    c.given[i] = this.name(p.given);
-    c.family[i] = this.name(p.family);
-    c.dob[i] = p.dob;
-    this.sex[i] = p.sex;
+    const r = this.rows;
+    const o = i * ROW;
+    for (const col of intColumns) {
+      const value = values[at + F[col]]!;
+      c[col][i] = value;
+      r[o + R[col]] = value;
+    }
+    const sex = values[at + F.sex]!;
+    this.sex[i] = sex;
+    r[o + R.sex] = sex;
     this.source[i] = source;
-    c.streetNumber[i] = this.dict("streetNumber", p.streetNumber);
-    c.street[i] = p.street === "" ? -1 : this.streets.intern(p.street);
-    c.postcode[i] = this.dict("postcode", p.postcode);
-    c.city[i] = this.dict("city", p.city);
-    c.state[i] = this.dict("state", p.state);
-    c.phone[i] = p.phone === "" ? -1 : this.phones.intern(p.phone);
-    c.email[i] = this.email(p.email);
-    c.nationalId[i] = p.nationalId === "" ? -1 : this.ids.intern(p.nationalId);
+    const email = c.email[i]!;
+    r[o + R.emailLocal] = email >= 0 ? this.emailLocal[email]! : -1;
     this.n++;
     this.cachedView = undefined;
     return i;
@@ -176,6 +236,9 @@ export class RecordStore {
       nameDm1: this.nameDm1,
       nameDm2: this.nameDm2,
       emailLocal: this.emailLocal,
+      nameMask: this.nameMask,
+      emailMask: this.emailMask,
+      rows: this.rows,
       names: this.names.view(),
       streets: this.streets.view(),
       emails: this.emails.view(),

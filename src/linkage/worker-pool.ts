@@ -1,6 +1,14 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
+/** Starts a worker thread running the TypeScript module `file` (relative to this directory); see {@link WorkerPool}. */
+export function startTsWorker(file: string): Worker {
+  const api = import.meta.resolve("tsx/esm/api");
+  const target = new URL(file, import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
 /**
  * A fixed pool of comparison workers, one per core by default. The worker is a TypeScript file; on Node 20 a
  * worker's `--import tsx` does not apply to its entry module, so each worker starts from a tiny evaluated bootstrap
@@ -11,10 +19,7 @@ export class WorkerPool {
   private readonly workers: Worker[];
 
   constructor(size = availableParallelism()) {
-    const api = import.meta.resolve("tsx/esm/api");
-    const target = new URL("./compare.worker.ts", import.meta.url).href;
-    const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-    this.workers = Array.from({ length: Math.max(1, size) }, () => new Worker(bootstrap, { eval: true }));
+    this.workers = Array.from({ length: Math.max(1, size) }, () => startTsWorker("./compare.worker.ts"));
   }
 
   /** Number of workers. */

@@ -1,5 +1,32 @@
+import { auditRoutes } from "../modules/audit/audit.routes.ts";
+import { authHook } from "../modules/auth/auth.hook.ts";
+import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { oidcRoutes } from "../modules/auth/oidc.routes.ts";
+import { tokensRoutes } from "../modules/auth/tokens.routes.ts";
+import { casesRoutes } from "../modules/cases/cases.routes.ts";
+import { consentsRoutes } from "../modules/consents/consents.routes.ts";
+import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
+import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
+import { personsRoutes } from "../modules/persons/persons.routes.ts";
+import { routingRoutes } from "../modules/routing/routing.routes.ts";
+import { usersRoutes } from "../modules/users/users.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
 
 /** Every module's routes, in one list: a new module adds one line here. */
-export const routePlugins: RoutesPlugin[] = [healthRoutes];
+export const routePlugins: RoutesPlugin[] = [
+  // Authentication first: it is not encapsulated and sets request.auth for every route after it.
+  authHook,
+  healthRoutes,
+  authRoutes,
+  oidcRoutes,
+  usersRoutes,
+  orgsRoutes,
+  tokensRoutes,
+  auditRoutes,
+  casesRoutes,
+  personsRoutes,
+  consentsRoutes,
+  directoryRoutes,
+  routingRoutes,
+];

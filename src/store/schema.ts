@@ -1,4 +1,13 @@
 import type { ColumnType, Generated } from "kysely";
+import type { AuditTables } from "../modules/audit/audit.tables.ts";
+import type { AuthTables } from "../modules/auth/auth.tables.ts";
+import type { CasesTables } from "../modules/cases/cases.tables.ts";
+import type { ConsentsTables } from "../modules/consents/consents.tables.ts";
+import type { CryptoTables } from "../modules/crypto/crypto.tables.ts";
+import type { DirectoryTables } from "../modules/directory/directory.tables.ts";
+import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
+import type { PersonsTables } from "../modules/persons/persons.tables.ts";
+import type { UsersTables } from "../modules/users/users.tables.ts";
 
 /**
  * The typed shape of Harbor's database, for Kysely. Each module declares its own tables in a
@@ -14,6 +23,16 @@ export interface MetaTables {
 }
 
 /** The whole database, the union of every module's tables. */
-export interface Database extends MetaTables {}
+export interface Database
+  extends MetaTables,
+    OrgsTables,
+    UsersTables,
+    AuthTables,
+    AuditTables,
+    CryptoTables,
+    CasesTables,
+    PersonsTables,
+    ConsentsTables,
+    DirectoryTables {}
 
 export type { ColumnType, Generated };

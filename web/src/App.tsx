@@ -1,7 +1,17 @@
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
+import { OrgsPage } from "./pages/admin/OrgsPage.tsx";
+import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { AuditPage } from "./pages/audit/AuditPage.tsx";
+import { SignInPage } from "./pages/auth/SignInPage.tsx";
+import { DirectoryPage } from "./pages/directory/DirectoryPage.tsx";
+import { NavigatorPage } from "./pages/directory/NavigatorPage.tsx";
 import { LandingPage } from "./pages/LandingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { CasePage } from "./pages/records/CasePage.tsx";
+import { CasesPage } from "./pages/records/CasesPage.tsx";
+import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
+import { SharingPage } from "./pages/records/SharingPage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -10,9 +20,21 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<LandingPage />} />
         {/* public module pages */}
+        <Route path="directory" element={<DirectoryPage />} />
+        <Route path="navigator" element={<NavigatorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
-      <Route element={<Layout quickExit={false} />}>{/* signed-in work pages */}</Route>
+      <Route element={<Layout quickExit={false} />}>
+        {/* signed-in work pages */}
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/orgs" element={<OrgsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="cases" element={<CasesPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="cases/:id/sharing" element={<SharingPage />} />
+        <Route path="persons/:id/consents" element={<ConsentsPage />} />
+      </Route>
     </Routes>
   );
 }

@@ -1,15 +1,21 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
+import enDirectory from "./locales/en/directory.json";
+import enRecords from "./locales/en/records.json";
+import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
+import esDirectory from "./locales/es/directory.json";
+import esRecords from "./locales/es/records.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Every visible string comes from these files; a module adds its namespace here. */
 export const resources = {
-  en: { common: enCommon },
-  es: { common: esCommon },
+  en: { common: enCommon, auth: enAuth, directory: enDirectory, records: enRecords },
+  es: { common: esCommon, auth: esAuth, directory: esDirectory, records: esRecords },
 } as const;
 
 const stored = typeof localStorage !== "undefined" ? localStorage.getItem("harbor.lang") : null;

@@ -1,0 +1,141 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../store/schema.ts";
+import { clock } from "../auth/clock.ts";
+import { type ChainedFields, GENESIS_HASH, rowHash } from "./audit.chain.ts";
+import { type AuditRow, appendRow, getChainHead, lockChainHead, rowsAfter } from "./audit.repository.ts";
+import type { AuditEventInput } from "./audit.types.ts";
+
+export type { AuditEventInput } from "./audit.types.ts";
+
+/**
+ * Appends one record to the hash-chained audit log. Call it inside the transaction of the action it
+ * records (pass that `Transaction`): if the action rolls back, so does its record, and if the audit
+ * write fails, the action fails. Given a plain `Kysely`, it opens its own transaction (for events
+ * with no other write, such as a failed sign-in or a denial).
+ *
+ * Appends are serialized by locking the single chain-head row until the transaction ends, so
+ * concurrent transactions never fork the chain; record audit late in long transactions.
+ */
+export async function recordAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  event: AuditEventInput,
+): Promise<void> {
+  if (db.isTransaction) return append(db as Transaction<Database>, event);
+  return db.transaction().execute((trx) => append(trx, event));
+}
+
+/** The hashed fields of an input at a given position in the chain. */
+export function toChainedFields(seq: number, occurredAt: Date, event: AuditEventInput): ChainedFields {
+  return {
+    seq,
+    occurredAt: occurredAt.toISOString(),
+    orgId: event.actorOrgId ?? null,
+    actorUserId: event.actorUserId ?? null,
+    action: event.action,
+    outcome: event.outcome,
+    targetType: event.targetType ?? null,
+    targetIds: event.targetIds ?? [],
+    clientAddress: event.clientAddress ?? null,
+    requestId: event.requestId ?? null,
+    details: event.details ?? {},
+  };
+}
+
+/** The hashed fields of a stored row (what verification recomputes). */
+export function storedFields(row: AuditRow): ChainedFields {
+  return {
+    seq: row.seq,
+    occurredAt: row.occurred_at.toISOString(),
+    orgId: row.org_id,
+    actorUserId: row.actor_user_id,
+    action: row.action,
+    outcome: row.outcome,
+    targetType: row.target_type,
+    targetIds: row.target_ids,
+    clientAddress: row.client_address,
+    requestId: row.request_id,
+    details: row.details,
+  };
+}
+
+async function append(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
+  const head = await lockChainHead(trx);
+  const seq = head.seq + 1;
+  const occurredAt = new Date(clock.now().getTime());
+  const fields = toChainedFields(seq, occurredAt, event);
+  await appendRow(trx, {
+    seq,
+    occurred_at: occurredAt,
+    org_id: fields.orgId,
+    actor_user_id: fields.actorUserId,
+    action: fields.action,
+    outcome: fields.outcome,
+    target_type: fields.targetType,
+    target_ids: fields.targetIds,
+    client_address: fields.clientAddress,
+    request_id: fields.requestId,
+    details: fields.details,
+    prev_hash: head.row_hash,
+    row_hash: rowHash(fields, head.row_hash),
+  });
+}
+
+/** Outcome of walking the chain. `brokenAt` names the first record that does not verify. */
+export type VerifyResult =
+  | { ok: true; records: number; headSeq: number; headHash: string }
+  | { ok: false; records: number; brokenAt: number; reason: string };
+
+/**
+ * Walks the whole chain from the first record: sequence numbers must run 1, 2, 3… without gaps,
+ * each `prev_hash` must equal the previous record's `row_hash`, and each `row_hash` must be the
+ * hash of the record's own content. Finally the chain head must point at the last record.
+ * Detects any change, deletion, reordering or insertion (truncation needs a checkpoint).
+ */
+export async function verifyChain(db: Kysely<Database>, batch = 5000): Promise<VerifyResult> {
+  let expectedSeq = 1;
+  let prev = GENESIS_HASH;
+  let records = 0;
+  for (;;) {
+    const rows = await rowsAfter(db, expectedSeq - 1, batch);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) {
+        return {
+          ok: false,
+          records,
+          brokenAt: expectedSeq,
+          reason: `record ${expectedSeq} is missing (next is ${row.seq})`,
+        };
+      }
+      if (row.prev_hash !== prev) {
+        return {
+          ok: false,
+          records,
+          brokenAt: row.seq,
+          reason: "prev_hash does not match the previous record",
+        };
+      }
+      if (rowHash(storedFields(row), row.prev_hash) !== row.row_hash) {
+        return {
+          ok: false,
+          records,
+          brokenAt: row.seq,
+          reason: "content does not match row_hash (record changed)",
+        };
+      }
+      prev = row.row_hash;
+      expectedSeq += 1;
+      records += 1;
+    }
+  }
+  const head = await getChainHead(db);
+  if (head.seq !== records || head.row_hash !== prev) {
+    return {
+      ok: false,
+      records,
+      brokenAt: Math.min(head.seq, records + 1),
+      reason: `chain head says record ${head.seq} but the log ends at record ${records}`,
+    };
+  }
+  return { ok: true, records, headSeq: records, headHash: prev };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { UserSchema } from "../users/users.schema.ts";
+
+export const LoginBody = z.object({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(4096),
+});
+export type LoginReq = z.infer<typeof LoginBody>;
+
+export const LoginResponse = z.object({
+  mfa: z.literal("required"),
+  challengeId: z.uuid(),
+  /** Present only before the first successful MFA: the secret to add to an authenticator app. */
+  enrolment: z.object({ secret: z.string(), otpauthUrl: z.string() }).optional(),
+});
+
+export const MfaBody = z.object({ challengeId: z.uuid(), code: z.string().min(1).max(12) });
+export type MfaReq = z.infer<typeof MfaBody>;
+
+/** The signed-in user, and the CSRF token to send in `x-csrf-token` on writes. */
+export const SessionResponse = z.object({ user: UserSchema, csrfToken: z.string().optional() });
+
+export const CreateTokenBody = z.object({
+  userId: z.uuid(),
+  expiresInDays: z.number().int().min(1).max(365),
+  label: z.string().trim().min(1).max(100).optional(),
+});
+export const TokenSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  label: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export const CreatedTokenSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  token: z.string(),
+  expiresAt: z.string(),
+});

@@ -1,0 +1,81 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../store/schema.ts";
+import type { AuthContext, OrgType, Role } from "./auth.context.ts";
+import {
+  type CredentialRow,
+  endSession,
+  getApiTokenByHash,
+  getSessionByHash,
+  touchApiToken,
+  touchSession,
+} from "./auth.repository.ts";
+import { sha256Hex } from "./secrets.ts";
+
+/** CJIS AC-11 / ASVS 7.3.1: a session unused for 30 minutes ends. */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** CJIS IA-5 / ASVS 7.3.2: a session ends 12 hours after sign-in whatever its use. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+
+export type CredentialCheck =
+  | { ok: true; auth: AuthContext; csrfHash?: string }
+  | {
+      ok: false;
+      reason: "unknown" | "ended" | "expired" | "idle" | "disabled" | "revoked";
+      userId?: string;
+      orgId?: string;
+    };
+
+function toAuth(row: CredentialRow, via: AuthContext["via"]): AuthContext {
+  return {
+    kind: "user",
+    userId: row.user_id,
+    orgId: row.org_id,
+    orgType: row.org_type as OrgType,
+    roles: row.roles as Role[],
+    via,
+    credentialId: row.id,
+  };
+}
+
+/**
+ * Checks a session cookie value at `now`: it must exist, be open, be within 12 hours of sign-in and
+ * 30 minutes of last use, and belong to an enabled user. A valid session's idle clock restarts;
+ * a timed-out one is ended for good. Roles are read fresh, so role changes apply at once.
+ */
+export async function checkSessionToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<CredentialCheck> {
+  const row = await getSessionByHash(db, sha256Hex(token));
+  if (!row) return { ok: false, reason: "unknown" };
+  const who = { userId: row.user_id, orgId: row.org_id };
+  if (row.ended_at) return { ok: false, reason: "ended", ...who };
+  if (row.user_disabled_at) return { ok: false, reason: "disabled", ...who };
+  if (now.getTime() >= row.expires_at.getTime()) {
+    await endSession(db, row.id, now, "absolute_timeout");
+    return { ok: false, reason: "expired", ...who };
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS) {
+    await endSession(db, row.id, now, "idle_timeout");
+    return { ok: false, reason: "idle", ...who };
+  }
+  await touchSession(db, row.id, now);
+  return { ok: true, auth: toAuth(row, "session"), csrfHash: row.csrf_hash };
+}
+
+/** Checks an API bearer token at `now`: it must exist, be unrevoked, unexpired, of an enabled user. */
+export async function checkApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<CredentialCheck> {
+  const row = await getApiTokenByHash(db, sha256Hex(token));
+  if (!row) return { ok: false, reason: "unknown" };
+  const who = { userId: row.user_id, orgId: row.org_id };
+  if (row.ended_at) return { ok: false, reason: "revoked", ...who };
+  if (row.user_disabled_at) return { ok: false, reason: "disabled", ...who };
+  if (now.getTime() >= row.expires_at.getTime()) return { ok: false, reason: "expired", ...who };
+  await touchApiToken(db, row.id, now);
+  return { ok: true, auth: toAuth(row, "token") };
+}

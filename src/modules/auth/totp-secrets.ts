@@ -1,0 +1,55 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../store/schema.ts";
+import type { Store } from "../../store/store.ts";
+import {
+  type FieldCrypto,
+  fieldCryptoOf,
+  openRecord,
+  prepareFieldCrypto,
+  sealRecord,
+} from "../crypto/crypto.service.ts";
+import { dataKeysRepository } from "../crypto/data-keys.repository.ts";
+
+/**
+ * TOTP secrets are sealed at rest with the crypto module's envelope encryption (a data key per
+ * user, wrapped by the master key, bound to `users.totp_secret` of that row), so a database copy
+ * does not give away anyone's second factor.
+ */
+export async function sealTotpSecret(
+  db: Kysely<Database>,
+  crypto: FieldCrypto,
+  userId: string,
+  secret: string,
+) {
+  const { dataKeyId, sealed } = await sealRecord(db, crypto, "users", userId, { totp_secret: secret });
+  return { totp_secret: sealed.totp_secret as string, totp_data_key_id: dataKeyId };
+}
+
+/** The clear TOTP secret of a user row (null when none). */
+export async function openTotpSecret(
+  db: Kysely<Database>,
+  crypto: FieldCrypto,
+  user: { id: string; totp_secret: string | null; totp_data_key_id: string | null },
+): Promise<string | null> {
+  if (!user.totp_secret || !user.totp_data_key_id) return null;
+  const key = await dataKeysRepository.getById(db, user.totp_data_key_id);
+  if (!key) return null;
+  const opened = openRecord(
+    crypto,
+    { table: "users", rowId: user.id, dataKeyId: user.totp_data_key_id, wrapped: key.wrapped },
+    { totp_secret: user.totp_secret },
+  );
+  return opened.totp_secret ?? null;
+}
+
+/** The store's field crypto; prepared on demand for the CLI and tests that run without start-up tasks. */
+export async function cryptoFor(
+  store: Store,
+  config: Parameters<typeof prepareFieldCrypto>[1],
+): Promise<FieldCrypto> {
+  try {
+    return fieldCryptoOf(store);
+  } catch {
+    return prepareFieldCrypto(store, config);
+  }
+}

@@ -1,0 +1,112 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../store/schema.ts";
+import type { Actor } from "../policy/policy.engine.ts";
+import type { CaseAction } from "../policy/policy.rules.ts";
+import { caseScope, relationToCase } from "../policy/policy.sql.ts";
+
+/** A case row as the caller may see it, with the caller's relation to it. */
+export interface VisibleCase {
+  id: string;
+  org_id: string;
+  title: string;
+  status: "open" | "closed";
+  created_at: Date;
+  relation: "owner" | "shared_write" | "shared_read" | null;
+}
+
+function visibleCases(db: Kysely<Database>, actor: Actor, action: CaseAction) {
+  return db
+    .selectFrom("cases")
+    .select(["cases.id", "cases.org_id", "cases.title", "cases.status", "cases.created_at"])
+    .select(relationToCase(actor, "cases.org_id", "cases.id").as("relation"))
+    .where(caseScope(actor, action));
+}
+
+/** All SQL over cases and case_shares. Every read is filtered by the caller's compiled policy. */
+export const casesRepository = {
+  /** Inserts a case (the service checked the caller may create cases). */
+  async insert(
+    db: Kysely<Database>,
+    row: { id: string; orgId: string; title: string; createdBy: string | null },
+  ) {
+    await db
+      .insertInto("cases")
+      .values({ id: row.id, org_id: row.orgId, title: row.title, created_by: row.createdBy })
+      .execute();
+  },
+
+  /** The case if it exists and the caller may do `action` on it; undefined otherwise (same either way). */
+  getForAction(
+    db: Kysely<Database>,
+    actor: Actor,
+    id: string,
+    action: CaseAction,
+  ): Promise<VisibleCase | undefined> {
+    return visibleCases(db, actor, action).where("cases.id", "=", id).executeTakeFirst();
+  },
+
+  /** The cases the caller may read, newest first. */
+  listReadable(
+    db: Kysely<Database>,
+    actor: Actor,
+    page: { limit: number; offset: number },
+  ): Promise<VisibleCase[]> {
+    return visibleCases(db, actor, "read")
+      .orderBy("cases.created_at", "desc")
+      .orderBy("cases.id")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+  },
+
+  /** Shares a case with an organization, or changes the access of an existing share. */
+  async upsertShare(
+    db: Kysely<Database>,
+    row: {
+      caseId: string;
+      ownerOrgId: string;
+      recipientOrgId: string;
+      access: "read" | "write";
+      createdBy: string | null;
+    },
+  ) {
+    await db
+      .insertInto("case_shares")
+      .values({
+        case_id: row.caseId,
+        org_id: row.ownerOrgId,
+        recipient_org_id: row.recipientOrgId,
+        access: row.access,
+        created_by: row.createdBy,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["case_id", "recipient_org_id"])
+          .doUpdateSet({ access: row.access, created_at: sql`now()` }),
+      )
+      .execute();
+  },
+
+  /** The organizations a case is shared with (the caller already passed the share check). */
+  listShares(db: Kysely<Database>, caseId: string) {
+    return db
+      .selectFrom("case_shares")
+      .innerJoin("orgs", "orgs.id", "case_shares.recipient_org_id")
+      .select([
+        "case_shares.recipient_org_id",
+        "orgs.name",
+        "orgs.type",
+        "case_shares.access",
+        "case_shares.created_at",
+      ])
+      .where("case_shares.case_id", "=", caseId)
+      .orderBy("orgs.name")
+      .execute();
+  },
+
+  /** An organization's type, or undefined when no such organization exists. */
+  async orgType(db: Kysely<Database>, orgId: string) {
+    const row = await db.selectFrom("orgs").select("type").where("id", "=", orgId).executeTakeFirst();
+    return row?.type;
+  },
+};

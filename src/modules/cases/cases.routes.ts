@@ -1,0 +1,86 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { PersonView } from "../persons/persons.schema.ts";
+import { callerOf } from "../policy/caller.ts";
+import {
+  CaseParams,
+  CaseView,
+  CreateCaseBody,
+  Created,
+  ErrorBody,
+  ListCasesQuery,
+  ShareCaseBody,
+  ShareView,
+} from "./cases.schema.ts";
+import { createCase, getCase, listCases, listShares, shareCase } from "./cases.service.ts";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+/** Cases and their sharing. Thin: validate, authenticate, call the service (policy lives in SQL). */
+export async function casesRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    "/api/v1/cases",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Open a case in your organization",
+        body: CreateCaseBody,
+        response: { 201: Created, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createCase(app.store, callerOf(request), request.body)),
+  );
+  r.get(
+    "/api/v1/cases",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Cases you may see",
+        querystring: ListCasesQuery,
+        response: { 200: z.object({ cases: z.array(CaseView) }), ...errors },
+      },
+    },
+    async (request) => ({ cases: await listCases(app.store, callerOf(request), request.query) }),
+  );
+  r.get(
+    "/api/v1/cases/:id",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "A case and its persons, as you may see them",
+        params: CaseParams,
+        response: { 200: CaseView.extend({ persons: z.array(PersonView) }), ...errors },
+      },
+    },
+    async (request) => getCase(app.store, callerOf(request), request.params.id),
+  );
+  r.post(
+    "/api/v1/cases/:id/shares",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Share a case with another organization",
+        params: CaseParams,
+        body: ShareCaseBody,
+        response: { 201: Created, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await shareCase(app.store, callerOf(request), request.params.id, request.body)),
+  );
+  r.get(
+    "/api/v1/cases/:id/shares",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Organizations a case is shared with",
+        params: CaseParams,
+        response: { 200: z.object({ shares: z.array(ShareView) }), ...errors },
+      },
+    },
+    async (request) => ({ shares: await listShares(app.store, callerOf(request), request.params.id) }),
+  );
+}

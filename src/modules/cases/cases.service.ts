@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { badRequest } from "../../server/errors.ts";
+import type { Store } from "../../store/store.ts";
+import { clock } from "../auth/clock.ts";
+import { fieldCryptoOf } from "../crypto/crypto.service.ts";
+import { type PersonView, presentPerson } from "../persons/persons.presenter.ts";
+import { personsRepository } from "../persons/persons.repository.ts";
+import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
+import { allowedRelations, can } from "../policy/policy.engine.ts";
+import { type CaseView, presentCase, presentShare } from "./cases.presenter.ts";
+import { casesRepository } from "./cases.repository.ts";
+import type { CreateCaseReq, ShareCaseReq } from "./cases.schema.ts";
+
+/** Opens a case in the caller's organization. Throws 403 when its roles may not create cases. */
+export async function createCase(
+  store: Store,
+  caller: Caller,
+  input: CreateCaseReq,
+): Promise<{ id: string }> {
+  const id = randomUUID();
+  return guarded(
+    store.db,
+    caller,
+    { action: "case.create", targetType: "case", targetIds: [] },
+    async (trx) => {
+      if (!allowedRelations(caller.auth, "case", "create").includes("owner")) return FORBIDDEN;
+      await casesRepository.insert(trx, {
+        id,
+        orgId: caller.auth.orgId,
+        title: input.title,
+        createdBy: caller.auth.userId,
+      });
+      await audit(trx, caller, {
+        action: "case.create",
+        outcome: "success",
+        targetType: "case",
+        targetIds: [id],
+      });
+      return { id };
+    },
+  );
+}
+
+/** The cases the caller may read (owned or shared with its organization), newest first. */
+export async function listCases(
+  store: Store,
+  caller: Caller,
+  page: { limit: number; offset: number },
+): Promise<CaseView[]> {
+  const rows = await casesRepository.listReadable(store.db, caller.auth, page);
+  return rows.map((row) => presentCase(row, caller.auth));
+}
+
+/**
+ * One case with the persons in it as the caller may see them. Each identifying value released is
+ * audited (`person.read_identifying`) in the same transaction as the read.
+ */
+export async function getCase(
+  store: Store,
+  caller: Caller,
+  id: string,
+): Promise<CaseView & { persons: PersonView[] }> {
+  const crypto = fieldCryptoOf(store);
+  return guarded(
+    store.db,
+    caller,
+    { action: "case.read", targetType: "case", targetIds: [id] },
+    async (trx) => {
+      const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
+      if (!row) return HIDDEN;
+      const persons = (await personsRepository.listReadableInCase(trx, caller.auth, id, clock.now())).map(
+        (p) => presentPerson(p, crypto),
+      );
+      const identified = persons.filter((p) => p.identifyingShown).map((p) => p.view.id);
+      if (identified.length) {
+        await audit(trx, caller, {
+          action: "person.read_identifying",
+          outcome: "success",
+          targetType: "person",
+          targetIds: identified,
+        });
+      }
+      return { ...presentCase(row, caller.auth), persons: persons.map((p) => p.view) };
+    },
+  );
+}
+
+/** Shares a case with another organization (read or write). Owner-side roles with `share` only. */
+export async function shareCase(
+  store: Store,
+  caller: Caller,
+  id: string,
+  input: ShareCaseReq,
+): Promise<{ id: string }> {
+  return guarded(
+    store.db,
+    caller,
+    { action: "case.share", targetType: "case", targetIds: [id] },
+    async (trx) => {
+      const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
+      if (!row) return HIDDEN;
+      if (!can(caller.auth, "case", "share", row.relation)) return FORBIDDEN;
+      if (input.orgId === row.org_id)
+        throw badRequest("body.orgId: the case already belongs to this organization");
+      if (!(await casesRepository.orgType(trx, input.orgId)))
+        throw badRequest("body.orgId: no such organization");
+      await casesRepository.upsertShare(trx, {
+        caseId: id,
+        ownerOrgId: row.org_id,
+        recipientOrgId: input.orgId,
+        access: input.access,
+        createdBy: caller.auth.userId,
+      });
+      await audit(trx, caller, {
+        action: "case.share",
+        outcome: "success",
+        targetType: "case",
+        targetIds: [id],
+        details: { recipientOrgId: input.orgId, access: input.access },
+      });
+      return { id };
+    },
+  );
+}
+
+/** The organizations a case is shared with; for roles that may share it. */
+export async function listShares(store: Store, caller: Caller, id: string) {
+  return guarded(
+    store.db,
+    caller,
+    { action: "case.read_shares", targetType: "case", targetIds: [id] },
+    async (trx) => {
+      const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
+      if (!row) return HIDDEN;
+      if (!can(caller.auth, "case", "share", row.relation)) return FORBIDDEN;
+      return (await casesRepository.listShares(trx, id)).map(presentShare);
+    },
+  );
+}

@@ -1,0 +1,24 @@
+import type { ColumnType } from "kysely";
+
+/** Cases (minimal for now: the full case model has its own issue) and who they are shared with. */
+export interface CasesTables {
+  cases: {
+    id: string;
+    /** The owning organization. */
+    org_id: string;
+    /** A short working title; must not identify anyone (names go in persons, encrypted). */
+    title: string;
+    status: ColumnType<"open" | "closed", "open" | "closed" | undefined, "open" | "closed">;
+    created_by: string | null;
+    created_at: ColumnType<Date, Date | string | undefined, never>;
+  };
+  case_shares: {
+    case_id: string;
+    /** The owning organization of the case (the row's owner, like every table). */
+    org_id: string;
+    recipient_org_id: string;
+    access: "read" | "write";
+    created_by: string | null;
+    created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../store/schema.ts";
+
+/** All SQL over `data_keys`. Takes a Kysely or a transaction, so writes join the caller's transaction. */
+export const dataKeysRepository = {
+  /** Stores a wrapped data key. */
+  async insert(
+    db: Kysely<Database>,
+    row: { id: string; ownerTable: string; ownerId: string; kekId: string; wrapped: string },
+  ) {
+    await db
+      .insertInto("data_keys")
+      .values({
+        id: row.id,
+        owner_table: row.ownerTable,
+        owner_id: row.ownerId,
+        kek_id: row.kekId,
+        wrapped: row.wrapped,
+      })
+      .execute();
+  },
+
+  /** Stores a wrapped data key unless one with this id exists (start-up races). */
+  async insertIfAbsent(
+    db: Kysely<Database>,
+    row: { id: string; ownerTable: string; ownerId: string; kekId: string; wrapped: string },
+  ) {
+    await db
+      .insertInto("data_keys")
+      .values({
+        id: row.id,
+        owner_table: row.ownerTable,
+        owner_id: row.ownerId,
+        kek_id: row.kekId,
+        wrapped: row.wrapped,
+      })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+  },
+
+  /** One wrapped data key by id. */
+  getById(db: Kysely<Database>, id: string) {
+    return db.selectFrom("data_keys").selectAll().where("id", "=", id).executeTakeFirst();
+  },
+
+  /** A batch of data keys not wrapped by the given master key, for rotation. */
+  listNotWrappedBy(db: Kysely<Database>, kekId: string, limit: number) {
+    return db
+      .selectFrom("data_keys")
+      .select(["id", "owner_table", "owner_id", "kek_id", "wrapped"])
+      .where("kek_id", "<>", kekId)
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+  },
+
+  /** Replaces a wrap only if nobody re-wrapped it meanwhile (optimistic on the old key id). */
+  async rewrap(
+    db: Kysely<Database>,
+    id: string,
+    fromKekId: string,
+    toKekId: string,
+    wrapped: string,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable("data_keys")
+      .set({ kek_id: toKekId, wrapped, rewrapped_at: new Date() })
+      .where("id", "=", id)
+      .where("kek_id", "=", fromKekId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** How many data keys each master key wraps. */
+  countByKek(db: Kysely<Database>) {
+    return db
+      .selectFrom("data_keys")
+      .select((eb) => ["kek_id", eb.fn.countAll<number>().as("count")])
+      .groupBy("kek_id")
+      .orderBy("kek_id")
+      .execute();
+  },
+};

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { badRequest } from "../../server/errors.ts";
+import type { Store } from "../../store/store.ts";
+import { clock } from "../auth/clock.ts";
+import { casesRepository } from "../cases/cases.repository.ts";
+import { blindIndex, normalizePhone } from "../crypto/blind-index.ts";
+import { fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
+import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
+import { can, staticallyHiddenFields } from "../policy/policy.engine.ts";
+import { PERSONS_TABLE, type SealedPersonField } from "./persons.fields.ts";
+import { type PersonView, presentPerson } from "./persons.presenter.ts";
+import { personsRepository } from "./persons.repository.ts";
+import type { AddPersonReq } from "./persons.schema.ts";
+
+/**
+ * Adds a person to a case: identifying fields sealed under a fresh data key, phone and email
+ * blind-indexed. The person belongs to the case's owning organization, whoever adds it.
+ */
+export async function addPerson(
+  store: Store,
+  caller: Caller,
+  caseId: string,
+  input: AddPersonReq,
+): Promise<{ id: string }> {
+  if (input.phone !== undefined && !normalizePhone(input.phone))
+    throw badRequest("body.phone: is not a phone number");
+  const crypto = fieldCryptoOf(store);
+  const id = randomUUID();
+  return guarded(
+    store.db,
+    caller,
+    { action: "person.create", targetType: "case", targetIds: [caseId] },
+    async (trx) => {
+      const kase = await casesRepository.getForAction(trx, caller.auth, caseId, "read");
+      if (!kase) return HIDDEN;
+      if (!can(caller.auth, "case", "add_person", kase.relation)) return FORBIDDEN;
+      const plain: Record<SealedPersonField, string | undefined> = {
+        givenName: input.givenName,
+        familyName: input.familyName,
+        dateOfBirth: input.dateOfBirth,
+        phone: input.phone,
+        email: input.email,
+        address: input.address,
+        immigrationStatus: input.immigrationStatus,
+      };
+      const { dataKeyId, sealed } = await sealRecord(trx, crypto, PERSONS_TABLE, id, plain);
+      await personsRepository.insert(trx, {
+        id,
+        orgId: kase.org_id,
+        caseId,
+        role: input.role,
+        citizenship: input.citizenship,
+        protected1367: input.protected1367,
+        dataKeyId,
+        sealed,
+        phoneBidx: blindIndex(crypto.indexKey, "phone", input.phone),
+        emailBidx: blindIndex(crypto.indexKey, "email", input.email),
+        createdBy: caller.auth.userId,
+      });
+      await audit(trx, caller, {
+        action: "person.create",
+        outcome: "success",
+        targetType: "person",
+        targetIds: [id],
+        details: { caseId },
+      });
+      return { id };
+    },
+  );
+}
+
+/** One person as the caller may see them; identifying reads audited in the same transaction. */
+export async function getPerson(store: Store, caller: Caller, id: string): Promise<PersonView> {
+  const crypto = fieldCryptoOf(store);
+  return guarded(
+    store.db,
+    caller,
+    { action: "person.read", targetType: "person", targetIds: [id] },
+    async (trx) => {
+      const row = await personsRepository.getReadable(trx, caller.auth, id, clock.now());
+      if (!row) return HIDDEN;
+      const { view, identifyingShown } = presentPerson(row, crypto);
+      if (identifyingShown) {
+        await audit(trx, caller, {
+          action: "person.read_identifying",
+          outcome: "success",
+          targetType: "person",
+          targetIds: [id],
+        });
+      }
+      return view;
+    },
+  );
+}
+
+/**
+ * Exact-match search by phone or email through the blind index. Only persons whose identity the
+ * caller may see can match, so a search never confirms an identifier the caller could not read.
+ */
+export async function findPersons(
+  store: Store,
+  caller: Caller,
+  query: { phone?: string; email?: string },
+): Promise<PersonView[]> {
+  const crypto = fieldCryptoOf(store);
+  const kind = query.phone !== undefined ? "phone" : "email";
+  const token = blindIndex(crypto.indexKey, kind, query.phone ?? query.email);
+  if (!token) throw badRequest(`query.${kind}: is not a valid ${kind}`);
+  return guarded(
+    store.db,
+    caller,
+    { action: "person.search", targetType: "person", targetIds: [] },
+    async (trx) => {
+      if (staticallyHiddenFields(caller.auth).has(kind)) return FORBIDDEN;
+      const rows = await personsRepository.findByBlindIndex(
+        trx,
+        caller.auth,
+        kind === "phone" ? "phone_bidx" : "email_bidx",
+        token,
+        clock.now(),
+      );
+      const views = rows.map((r) => presentPerson(r, crypto));
+      await audit(trx, caller, {
+        action: "person.search",
+        outcome: "success",
+        targetType: "person",
+        targetIds: views.map((v) => v.view.id),
+        details: { by: kind, matches: views.length },
+      });
+      return views.map((v) => v.view);
+    },
+  );
+}

@@ -1,0 +1,143 @@
+import { REQUESTERS } from "../directory/directory.schema.ts";
+import { EXPLOITATION, type Facts, NEEDS } from "./routing.schema.ts";
+
+/**
+ * Rules do not read the facts JSON directly: they read "atoms", yes/no statements derived from it
+ * (`victim.minor`, `exploitation.sex_trafficking`, `needs.data`). Each atom is three-valued: YES, NO or
+ * UNKNOWN, encoded as 1, 0 and 0.5 so Kleene logic is min/max/1-x. Each atom belongs to one facts path,
+ * the thing a question would ask for.
+ */
+export const YES = 1;
+export const NO = 0;
+export const UNKNOWN = 0.5;
+
+const atomPaths: Array<[string, string]> = [
+  ["victim.minor", "victim.age"],
+  ["victim.adult", "victim.age"],
+  ["victim.foreignNational", "victim.citizenship"],
+  ["victim.usCitizen", "victim.citizenship"],
+  ["victim.lpr", "victim.citizenship"],
+  ["victim.visa.work", "victim.nonimmigrantVisa"],
+  ["victim.visa.travel", "victim.nonimmigrantVisa"],
+  ["victim.visa.none", "victim.nonimmigrantVisa"],
+  ...EXPLOITATION.map((x): [string, string] => [`exploitation.${x}`, "exploitation"]),
+  ["labor.agricultureOrMigrantWork", "labor.agricultureOrMigrantWork"],
+  ["labor.wageOrHourViolations", "labor.wageOrHourViolations"],
+  ["labor.internationalChildOrForcedLabor", "labor.internationalChildOrForcedLabor"],
+  ["location.inUnitedStates", "location.inUnitedStates"],
+  ["location.abroad", "location.abroad"],
+  ["online", "online"],
+  ["nationalSecurity", "nationalSecurity"],
+  ...REQUESTERS.map((x): [string, string] => [`requester.${x}`, "requester"]),
+  ...NEEDS.map((x): [string, string] => [`needs.${x}`, "needs"]),
+];
+
+/** Atom names in index order. */
+export const ATOMS: readonly string[] = atomPaths.map(([a]) => a);
+/** Atom name → index into the atom vector. */
+export const ATOM_INDEX: ReadonlyMap<string, number> = new Map(ATOMS.map((a, i) => [a, i]));
+/** Atom index → the facts path a question would fill. */
+export const ATOM_PATH: readonly string[] = atomPaths.map(([, p]) => p);
+/** The facts paths that questions may ask about, in a stable order (also the tie-break order). */
+export const PATHS: readonly string[] = [...new Set(ATOM_PATH)];
+
+const idx = (a: string) => ATOM_INDEX.get(a)!;
+const I = {
+  minor: idx("victim.minor"),
+  adult: idx("victim.adult"),
+  fn: idx("victim.foreignNational"),
+  usc: idx("victim.usCitizen"),
+  lpr: idx("victim.lpr"),
+  work: idx("victim.visa.work"),
+  travel: idx("victim.visa.travel"),
+  none: idx("victim.visa.none"),
+};
+const bool = (v: boolean | undefined) => (v === undefined ? UNKNOWN : v ? YES : NO);
+
+function setList(
+  a: Float64Array,
+  prefix: string,
+  all: readonly string[],
+  given: readonly string[] | undefined,
+) {
+  // A list given with items is taken as complete (what is not listed is a no); absent or empty is unknown.
+  const known = given !== undefined && given.length > 0;
+  for (const x of all) a[idx(`${prefix}.${x}`)] = known ? (given.includes(x) ? YES : NO) : UNKNOWN;
+}
+
+function setOne(a: Float64Array, prefix: string, all: readonly string[], given: string | undefined) {
+  for (const x of all) a[idx(`${prefix}.${x}`)] = given === undefined ? UNKNOWN : given === x ? YES : NO;
+}
+
+/** Derives the atom vector from validated facts. */
+export function atomize(f: Facts): Float64Array {
+  const a = new Float64Array(ATOMS.length);
+  const v = f.victim;
+  const age = v?.age;
+  a[I.minor] = age === undefined ? UNKNOWN : age < 18 ? YES : NO;
+  a[I.adult] = 1 - a[I.minor]!;
+  const visa = v?.nonimmigrantVisa === "unknown" ? undefined : v?.nonimmigrantVisa;
+  let cit = v?.citizenship === "unknown" ? undefined : v?.citizenship;
+  // Someone on a nonimmigrant work or travel visa is a foreign national even when citizenship was not given.
+  if (cit === undefined && (visa === "work" || visa === "travel")) cit = "foreign_national";
+  a[I.fn] = cit === undefined ? UNKNOWN : cit === "foreign_national" ? YES : NO;
+  a[I.usc] = cit === undefined ? UNKNOWN : cit === "us_citizen" ? YES : NO;
+  a[I.lpr] = cit === undefined ? UNKNOWN : cit === "lawful_permanent_resident" ? YES : NO;
+  if (cit === "us_citizen" || cit === "lawful_permanent_resident") {
+    // Citizens and permanent residents hold no nonimmigrant visa, whatever else was said.
+    a[I.work] = NO;
+    a[I.travel] = NO;
+    a[I.none] = YES;
+  } else setOne(a, "victim.visa", ["work", "travel", "none"], visa);
+  setList(a, "exploitation", EXPLOITATION, f.exploitation);
+  a[idx("labor.agricultureOrMigrantWork")] = bool(f.labor?.agricultureOrMigrantWork);
+  a[idx("labor.wageOrHourViolations")] = bool(f.labor?.wageOrHourViolations);
+  a[idx("labor.internationalChildOrForcedLabor")] = bool(f.labor?.internationalChildOrForcedLabor);
+  a[idx("location.inUnitedStates")] = bool(f.location?.inUnitedStates);
+  a[idx("location.abroad")] = bool(f.location?.abroad);
+  a[idx("online")] = bool(f.online);
+  a[idx("nationalSecurity")] = bool(f.nationalSecurity);
+  setOne(a, "requester", REQUESTERS, f.requester);
+  setList(a, "needs", NEEDS, f.needs);
+  return a;
+}
+
+/** A way to answer one question: the atoms it would set. */
+export type Patch = ReadonlyArray<readonly [number, number]>;
+
+function onlyOne(prefix: string, all: readonly string[]): Patch[] {
+  return all.map((x) => all.map((y) => [idx(`${prefix}.${y}`), x === y ? YES : NO] as const));
+}
+const yesNo = (atom: string): Patch[] => [[[idx(atom), YES]], [[idx(atom), NO]]];
+
+/**
+ * For each facts path, the possible answers as atom patches. Used to ask "would knowing this change the
+ * answer?": a list question is tried one value at a time, which is enough to find every rule it can switch.
+ */
+export const CANDIDATES: ReadonlyMap<string, Patch[]> = new Map([
+  [
+    "victim.age",
+    [
+      [
+        [I.minor, YES],
+        [I.adult, NO],
+      ],
+      [
+        [I.minor, NO],
+        [I.adult, YES],
+      ],
+    ],
+  ],
+  ["victim.citizenship", onlyOne("victim", ["foreignNational", "usCitizen", "lpr"])],
+  ["victim.nonimmigrantVisa", onlyOne("victim.visa", ["work", "travel", "none"])],
+  ["exploitation", onlyOne("exploitation", EXPLOITATION)],
+  ["labor.agricultureOrMigrantWork", yesNo("labor.agricultureOrMigrantWork")],
+  ["labor.wageOrHourViolations", yesNo("labor.wageOrHourViolations")],
+  ["labor.internationalChildOrForcedLabor", yesNo("labor.internationalChildOrForcedLabor")],
+  ["location.inUnitedStates", yesNo("location.inUnitedStates")],
+  ["location.abroad", yesNo("location.abroad")],
+  ["online", yesNo("online")],
+  ["nationalSecurity", yesNo("nationalSecurity")],
+  ["requester", onlyOne("requester", REQUESTERS)],
+  ["needs", onlyOne("needs", NEEDS)],
+]);

@@ -1,0 +1,30 @@
+import type { ColumnType } from "kysely";
+
+type Timestamp = ColumnType<Date, Date, Date>;
+
+/** People who sign in. Email is unique case-insensitively (index on lower(email)). */
+export interface UsersTables {
+  users: {
+    id: string;
+    org_id: string;
+    email: string;
+    roles: string[];
+    /** argon2id PHC string; null for an account that signs in only through OIDC. */
+    password_hash: string | null;
+    /** The TOTP secret, sealed with AES-256-GCM under the data key `totp_data_key_id`. */
+    totp_secret: string | null;
+    totp_data_key_id: string | null;
+    totp_confirmed_at: Timestamp | null;
+    /** Last accepted RFC 6238 time step: a code is accepted once only. */
+    totp_last_step: number | null;
+    locked_at: Timestamp | null;
+    disabled_at: Timestamp | null;
+    created_at: Timestamp;
+  };
+  login_failures: {
+    id: ColumnType<number, never, never>;
+    org_id: string;
+    user_id: string;
+    at: Timestamp;
+  };
+}

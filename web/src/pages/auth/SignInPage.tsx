@@ -1,0 +1,226 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { usePageTitle } from "../../components/usePageTitle.ts";
+import { ApiError, authApi, groupSecret, type UserView } from "./api.ts";
+import { ErrorAlert, StatusAlert } from "./shared.tsx";
+
+type Step =
+  | { kind: "checking" }
+  | { kind: "password" }
+  | { kind: "mfa"; challengeId: string; enrolment?: { secret: string; otpauthUrl: string } }
+  | { kind: "signedIn"; user: UserView };
+
+/**
+ * Sign-in in two steps (password, then the authenticator code). At a first sign-in the page shows
+ * the TOTP secret to add to an authenticator app (typed in, no QR code). Signed in, it shows who
+ * you are and a sign-out button.
+ */
+export function SignInPage() {
+  const { t } = useTranslation("auth");
+  const [step, setStep] = useState<Step>({ kind: "checking" });
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  usePageTitle(step.kind === "signedIn" ? t("account.title") : t("signIn.title"));
+
+  const [oidc, setOidc] = useState(false);
+  useEffect(() => {
+    const failed = new URLSearchParams(window.location.search).get("error");
+    if (failed === "oidc_failed") setError(new ApiError(401, failed, ""));
+    authApi.options().then(
+      (o) => setOidc(o.oidc),
+      () => setOidc(false),
+    );
+    authApi.me().then(
+      (r) => setStep({ kind: "signedIn", user: r.user }),
+      () => setStep({ kind: "password" }),
+    );
+  }, []);
+
+  async function submitPassword(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    try {
+      const r = await authApi.login(email, password);
+      setPassword("");
+      setStep({
+        kind: "mfa",
+        challengeId: r.challengeId,
+        ...(r.enrolment ? { enrolment: r.enrolment } : {}),
+      });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submitCode(event: FormEvent) {
+    event.preventDefault();
+    if (step.kind !== "mfa") return;
+    setError(undefined);
+    setBusy(true);
+    try {
+      const r = await authApi.mfa(step.challengeId, code.replace(/\s/g, ""));
+      setCode("");
+      setNotice(t("signIn.done"));
+      setStep({ kind: "signedIn", user: r.user });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signOut() {
+    setError(undefined);
+    try {
+      await authApi.logout();
+      setNotice(t("account.signedOut"));
+      setStep({ kind: "password" });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  if (step.kind === "checking") return <p>{t("loading")}</p>;
+
+  if (step.kind === "signedIn") {
+    const { user } = step;
+    return (
+      <>
+        <h1>{t("account.title")}</h1>
+        <StatusAlert text={notice} />
+        <ErrorAlert error={error} />
+        <dl className="harbor-facts">
+          <dt>{t("account.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t("account.org")}</dt>
+          <dd>
+            {user.orgId} ({t(`orgTypes.${user.orgType}`)})
+          </dd>
+          <dt>{t("account.roles")}</dt>
+          <dd>{user.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
+        </dl>
+        <ul className="usa-list">
+          {user.roles.includes("admin") && (
+            <li>
+              <Link to="/admin/users">{t("users.title")}</Link>
+            </li>
+          )}
+          {user.roles.includes("admin") && (
+            <li>
+              <Link to="/admin/orgs">{t("orgs.title")}</Link>
+            </li>
+          )}
+          {user.roles.includes("auditor") && (
+            <li>
+              <Link to="/audit">{t("audit.title")}</Link>
+            </li>
+          )}
+        </ul>
+        <button type="button" className="usa-button usa-button--outline" onClick={signOut}>
+          {t("account.signOut")}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1>{t("signIn.title")}</h1>
+      <StatusAlert text={notice} type="info" />
+      {step.kind === "password" && (
+        <form className="usa-form usa-form--large" onSubmit={submitPassword} aria-describedby="sign-in-intro">
+          <p id="sign-in-intro">{t("signIn.intro")}</p>
+          <ErrorAlert error={error} />
+          <label className="usa-label" htmlFor="sign-in-email">
+            {t("signIn.email")}
+          </label>
+          <input
+            className="usa-input"
+            id="sign-in-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            autoCapitalize="off"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <label className="usa-label" htmlFor="sign-in-password">
+            {t("signIn.password")}
+          </label>
+          <input
+            className="usa-input"
+            id="sign-in-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button className="usa-button" type="submit" disabled={busy}>
+            {t("signIn.continue")}
+          </button>
+          {oidc && (
+            <p>
+              <a className="usa-button usa-button--outline" href="/api/v1/auth/oidc/start">
+                {t("signIn.sso")}
+              </a>
+            </p>
+          )}
+        </form>
+      )}
+      {step.kind === "mfa" && (
+        <form className="usa-form usa-form--large" onSubmit={submitCode}>
+          {step.enrolment && (
+            <div className="usa-alert usa-alert--info margin-y-2">
+              <div className="usa-alert__body">
+                <h2 className="usa-alert__heading">{t("mfa.enrolHeading")}</h2>
+                <p className="usa-alert__text">{t("mfa.enrolText")}</p>
+                <p className="usa-alert__text">
+                  {t("mfa.secretLabel")}{" "}
+                  <code className="harbor-secret" data-testid="totp-secret">
+                    {groupSecret(step.enrolment.secret)}
+                  </code>
+                </p>
+                <p className="usa-alert__text">{t("mfa.enrolSettings")}</p>
+              </div>
+            </div>
+          )}
+          <ErrorAlert error={error} />
+          <label className="usa-label" htmlFor="mfa-code">
+            {t("mfa.code")}
+          </label>
+          <span className="usa-hint" id="mfa-code-hint">
+            {t("mfa.codeHint")}
+          </span>
+          <input
+            className="usa-input usa-input--small"
+            id="mfa-code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            maxLength={7}
+            required
+            aria-describedby="mfa-code-hint"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <button className="usa-button" type="submit" disabled={busy}>
+            {t("mfa.verify")}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { usePageTitle } from "../../components/usePageTitle.ts";
+import { type CaseDetail, type PersonView, recordsApi } from "./api.ts";
+import { Crumbs, ErrorAlert, SuccessAlert } from "./shared.tsx";
+
+const FIELDS = [
+  "givenName",
+  "familyName",
+  "dateOfBirth",
+  "phone",
+  "email",
+  "address",
+  "immigrationStatus",
+] as const;
+const ROLES = ["victim", "suspect", "witness", "other"] as const;
+const CITIZENSHIP = ["unknown", "us_citizen", "lawful_permanent_resident", "foreign_national"] as const;
+
+function PersonRow({ person, canConsent }: { person: PersonView; canConsent: boolean }) {
+  const { t } = useTranslation("records");
+  const name = [person.givenName, person.familyName].filter(Boolean).join(" ");
+  const hidden = person.givenName === undefined;
+  return (
+    <tr>
+      <th scope="row">{hidden ? <em>{t("person.withheld")}</em> : name || t("person.noName")}</th>
+      <td>{t(`roles.${person.role}`)}</td>
+      <td>{t(`citizenship.${person.citizenship}`)}</td>
+      <td>
+        {person.identityWithheld && (
+          <span className="usa-tag margin-right-1">{t("person.consentNeeded")}</span>
+        )}
+        {person.protected1367 && (
+          <span className="usa-tag bg-secondary-dark">{t("person.protected1367")}</span>
+        )}
+      </td>
+      <td>
+        {canConsent && person.role === "victim" && (
+          <Link to={`/persons/${person.id}/consents`}>{t("person.consentsLink")}</Link>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
+  const { t } = useTranslation("records");
+  const [form, setForm] = useState<Record<string, string | boolean>>({
+    role: "victim",
+    citizenship: "unknown",
+    protected1367: false,
+  });
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const set = (k: string, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setDone(undefined);
+    const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ""));
+    try {
+      await recordsApi.addPerson(caseId, body);
+      setForm({ role: "victim", citizenship: "unknown", protected1367: false });
+      setDone(t("addPerson.done"));
+      onAdded();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <form className="usa-form usa-form--large" onSubmit={submit}>
+      <ErrorAlert error={error} />
+      <SuccessAlert text={done} />
+      <label className="usa-label" htmlFor="person-role">
+        {t("fields.role")}
+      </label>
+      <select
+        className="usa-select"
+        id="person-role"
+        value={String(form.role)}
+        onChange={(e) => set("role", e.target.value)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
+      </select>
+      {FIELDS.map((field) => (
+        <div key={field}>
+          <label className="usa-label" htmlFor={`person-${field}`}>
+            {t(`fields.${field}`)}
+          </label>
+          <input
+            className="usa-input"
+            id={`person-${field}`}
+            type={
+              field === "dateOfBirth"
+                ? "date"
+                : field === "email"
+                  ? "email"
+                  : field === "phone"
+                    ? "tel"
+                    : "text"
+            }
+            value={String(form[field] ?? "")}
+            onChange={(e) => set(field, e.target.value)}
+          />
+        </div>
+      ))}
+      <label className="usa-label" htmlFor="person-citizenship">
+        {t("fields.citizenship")}
+      </label>
+      <select
+        className="usa-select"
+        id="person-citizenship"
+        value={String(form.citizenship)}
+        onChange={(e) => set("citizenship", e.target.value)}
+      >
+        {CITIZENSHIP.map((c) => (
+          <option key={c} value={c}>
+            {t(`citizenship.${c}`)}
+          </option>
+        ))}
+      </select>
+      <div className="usa-checkbox margin-top-2">
+        <input
+          className="usa-checkbox__input"
+          id="person-1367"
+          type="checkbox"
+          checked={form.protected1367 === true}
+          onChange={(e) => set("protected1367", e.target.checked)}
+        />
+        <label className="usa-checkbox__label" htmlFor="person-1367">
+          {t("fields.protected1367")}
+          <span className="usa-checkbox__label-description">{t("fields.protected1367Hint")}</span>
+        </label>
+      </div>
+      <button className="usa-button margin-top-2" type="submit">
+        {t("addPerson.submit")}
+      </button>
+    </form>
+  );
+}
+
+/** One case: its persons as the policy lets this user see them, and what the user may do next. */
+export function CasePage() {
+  const { t } = useTranslation("records");
+  const { id = "" } = useParams();
+  const [kase, setCase] = useState<CaseDetail | undefined>();
+  const [error, setError] = useState<unknown>();
+  usePageTitle(kase?.title ?? t("case.title"));
+  const load = useCallback(() => {
+    recordsApi.getCase(id).then(setCase, setError);
+  }, [id]);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <Crumbs current={kase?.title ?? t("case.title")} />
+      <ErrorAlert error={error} />
+      {kase && (
+        <>
+          <h1>{kase.title}</h1>
+          <p>
+            {t("case.relation")}: {t(`relation.${kase.relation}`)}
+            {kase.permissions.share && (
+              <>
+                {" · "}
+                <Link to={`/cases/${kase.id}/sharing`}>{t("case.sharingLink")}</Link>
+              </>
+            )}
+          </p>
+          <h2>{t("case.personsHeading")}</h2>
+          {kase.persons.length === 0 ? (
+            <p>{t("case.noPersons")}</p>
+          ) : (
+            <table className="usa-table usa-table--borderless width-full">
+              <caption className="usa-sr-only">{t("case.personsHeading")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("fields.name")}</th>
+                  <th scope="col">{t("fields.role")}</th>
+                  <th scope="col">{t("fields.citizenship")}</th>
+                  <th scope="col">{t("fields.protections")}</th>
+                  <th scope="col">{t("fields.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {kase.persons.map((p) => (
+                  <PersonRow key={p.id} person={p} canConsent={kase.permissions.readConsents} />
+                ))}
+              </tbody>
+            </table>
+          )}
+          {kase.permissions.addPerson && (
+            <>
+              <h2>{t("addPerson.heading")}</h2>
+              <AddPersonForm caseId={kase.id} onAdded={load} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
