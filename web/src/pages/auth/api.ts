@@ -1,4 +1,11 @@
+import type { z } from "zod";
+import type {
+  CreatedTokenSchema,
+  CreateTokenBody,
+  TokenSchema,
+} from "../../../../src/modules/auth/auth.schema.ts";
 import type { presentUser } from "../../../../src/modules/users/users.presenter.ts";
+import { request, setCsrfToken } from "../../apiClient.ts";
 
 // Type-only import: the web app and the API share one definition of the user's shape.
 export type UserView = ReturnType<typeof presentUser>;
@@ -20,57 +27,15 @@ export interface AuditEventView {
   clientAddress: string | null;
   details: Record<string, string | number | boolean>;
 }
+// API tokens: the request and answers exactly as the API's zod schemas define them.
+export type TokenView = z.infer<typeof TokenSchema>;
+export type CreatedTokenView = z.infer<typeof CreatedTokenSchema>;
+export type CreateTokenRequest = z.infer<typeof CreateTokenBody>;
 export interface CreatedUserView {
   user: UserView;
   totpSecret: string;
   otpauthUrl: string;
   initialPassword?: string;
-}
-
-/** An API refusal with its stable code (`invalid_credentials`, `account_locked`, …). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-let csrfToken: string | undefined;
-
-async function csrf(): Promise<string | undefined> {
-  if (csrfToken) return csrfToken;
-  const response = await fetch("/api/v1/auth/me", { credentials: "same-origin" });
-  if (!response.ok) return undefined;
-  csrfToken = ((await response.json()) as { csrfToken?: string }).csrfToken;
-  return csrfToken;
-}
-
-async function request<T>(method: "GET" | "POST" | "DELETE", url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET") {
-    const token = await csrf();
-    if (token) headers["x-csrf-token"] = token;
-  }
-  const response = await fetch(url, {
-    method,
-    headers,
-    credentials: "same-origin",
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (response.status === 204) return undefined as T;
-  const json = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      json.error?.code ?? "error",
-      json.error?.message ?? `HTTP ${response.status}`,
-    );
-  }
-  return json as T;
 }
 
 /** Sign-in, sign-out and the current user. */
@@ -86,14 +51,14 @@ export const authApi = {
       challengeId,
       code,
     });
-    csrfToken = r.csrfToken;
+    setCsrfToken(r.csrfToken);
     return r;
   },
   me: () => request<{ user: UserView; csrfToken?: string }>("GET", "/api/v1/auth/me"),
   options: () => request<{ oidc: boolean }>("GET", "/api/v1/auth/options"),
   async logout() {
     await request<void>("POST", "/api/v1/auth/logout");
-    csrfToken = undefined;
+    setCsrfToken(undefined);
   },
 };
 
@@ -111,6 +76,13 @@ export const adminApi = {
     request<OrgView>("POST", "/api/v1/orgs", body),
 };
 
+/** API tokens of the admin's organization: list (no secrets), create (secret shown once), revoke. */
+export const tokensApi = {
+  list: () => request<{ tokens: TokenView[] }>("GET", "/api/v1/tokens"),
+  create: (body: CreateTokenRequest) => request<CreatedTokenView>("POST", "/api/v1/tokens", body),
+  revoke: (id: string) => request<void>("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`),
+};
+
 /** The audit log (auditors). */
 export const auditApi = {
   search: (filters: Record<string, string>) => {
@@ -121,3 +93,5 @@ export const auditApi = {
 
 /** Groups a base32 secret in fours, easier to type into an authenticator app. */
 export const groupSecret = (secret: string) => secret.replace(/(.{4})/g, "$1 ").trim();
+
+export { ApiError } from "../../apiClient.ts";

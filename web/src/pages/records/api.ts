@@ -1,6 +1,7 @@
 import type { CaseView } from "../../../../src/modules/cases/cases.presenter.ts";
 import type { ConsentView } from "../../../../src/modules/consents/consents.presenter.ts";
 import type { PersonView } from "../../../../src/modules/persons/persons.presenter.ts";
+import { request } from "../../apiClient.ts";
 
 // Type-only imports: the web app and the API share one definition of these shapes.
 export type { CaseView, ConsentView, PersonView };
@@ -11,52 +12,6 @@ export interface ShareView {
   orgType: string;
   access: "read" | "write";
   createdAt: string;
-}
-
-/** An API refusal, with its stable code (e.g. `not_found`, `invalid_request`) and message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-let csrfToken: string | undefined;
-
-/** The session's CSRF token (from `/api/v1/auth/me`), sent on every cookie-authenticated write. */
-async function csrf(): Promise<string | undefined> {
-  if (csrfToken) return csrfToken;
-  const response = await fetch("/api/v1/auth/me", { credentials: "same-origin" });
-  if (!response.ok) return undefined;
-  csrfToken = ((await response.json()) as { csrfToken?: string }).csrfToken;
-  return csrfToken;
-}
-
-async function request<T>(method: "GET" | "POST", url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  // A JSON content type with an empty body is refused by the server: declare it only with a body.
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET") {
-    const token = await csrf();
-    if (token) headers["x-csrf-token"] = token;
-  }
-  const response = await fetch(url, {
-    method,
-    headers,
-    credentials: "same-origin",
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!response.ok)
-    throw new ApiError(
-      response.status,
-      json.error?.code ?? "error",
-      json.error?.message ?? `HTTP ${response.status}`,
-    );
-  return json as T;
 }
 
 /** The records API (cases, persons, sharing, consents) as the signed-in user. */
@@ -80,3 +35,5 @@ export const recordsApi = {
   revokeConsent: (id: string) =>
     request<ConsentView>("POST", `/api/v1/consents/${encodeURIComponent(id)}/revoke`),
 };
+
+export { ApiError } from "../../apiClient.ts";
