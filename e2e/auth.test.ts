@@ -157,7 +157,8 @@ for (const lang of ["en", "es"] as const) {
 
       await page.goto(`${env.harbor.url}/sign-in`);
       await heading(page, T.account);
-      await page.getByRole("button", { name: T.signOut }).click();
+      // The header has a Sign out button too: use the one on the account page.
+      await page.getByRole("main").getByRole("button", { name: T.signOut }).click();
       await page.getByText(T.signedOut).waitFor();
       const me = await page.request.get(`${env.harbor.url}/api/v1/auth/me`);
       assert.equal(me.status(), 401, "signed out server-side");

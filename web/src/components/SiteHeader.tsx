@@ -1,14 +1,37 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { NavLink, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n.ts";
-import { NAV_ITEMS } from "../navigation.ts";
+import { NAV_ITEMS, type NavAccess } from "../navigation.ts";
+import { hasAnyRole, type Session, useSession } from "../session.tsx";
 
-/** USWDS basic header: the site title, the primary navigation and the English/Spanish switch. */
+/** Whether a link shows for this session; while the session loads, only public links show. */
+function visible(access: NavAccess, session: Session): boolean {
+  if (access === "public") return true;
+  if (access === "signedOut") return session.status === "signedOut";
+  return session.status === "signedIn" && hasAnyRole(session.user, access.roles);
+}
+
+/**
+ * USWDS basic header: the site title, the primary navigation (the work links of the signed-in
+ * user's roles), who is signed in with a sign-out button, and the English/Spanish switch.
+ */
 export function SiteHeader() {
   const { t, i18n } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
   const other: Language = i18n.language === "es" ? "en" : "es";
+
+  async function signOut() {
+    setMenuOpen(false);
+    // A failed request still leaves the session state as the server sees it (see session.tsx).
+    await session.signOut().catch(() => undefined);
+    await navigate("/sign-in", { state: { signedOut: true } });
+    // The pressed button is gone: put keyboard and screen-reader focus on the page that follows.
+    document.getElementById("main-content")?.focus();
+  }
+
   return (
     <header className="usa-header usa-header--basic">
       <div className="usa-nav-container">
@@ -29,7 +52,7 @@ export function SiteHeader() {
             <span className="usa-sr-only">{t("nav.close")}</span>×
           </button>
           <ul className="usa-nav__primary usa-accordion">
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => visible(item.access, session)).map((item) => (
               <li className="usa-nav__primary-item" key={item.to}>
                 <NavLink
                   to={item.to}
@@ -41,6 +64,21 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ))}
+            {session.status === "signedIn" && session.user && (
+              <li className="usa-nav__primary-item harbor-nav-account" data-testid="signed-in-as">
+                <span className="harbor-nav-user">
+                  <span className="usa-sr-only">{t("auth:header.signedInAs")} </span>
+                  {session.user.email}
+                </span>
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled harbor-nav-signout"
+                  onClick={signOut}
+                >
+                  {t("auth:header.signOut")}
+                </button>
+              </li>
+            )}
             <li className="usa-nav__primary-item">
               <button
                 type="button"

@@ -1,31 +1,41 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
-import { ApiError, authApi, groupSecret, type UserView } from "./api.ts";
+import { useSession } from "../../session.tsx";
+import { ApiError, authApi, groupSecret } from "./api.ts";
 import { ErrorAlert, StatusAlert } from "./shared.tsx";
 
 type Step =
-  | { kind: "checking" }
   | { kind: "password" }
-  | { kind: "mfa"; challengeId: string; enrolment?: { secret: string; otpauthUrl: string } }
-  | { kind: "signedIn"; user: UserView };
+  | { kind: "mfa"; challengeId: string; enrolment?: { secret: string; otpauthUrl: string } };
 
 /**
  * Sign-in in two steps (password, then the authenticator code). At a first sign-in the page shows
  * the TOTP secret to add to an authenticator app (typed in, no QR code). Signed in, it shows who
- * you are and a sign-out button.
+ * you are and a sign-out button. Who is signed in comes from the shared session (session.tsx),
+ * so the header changes with this page.
  */
 export function SignInPage() {
   const { t } = useTranslation("auth");
-  const [step, setStep] = useState<Step>({ kind: "checking" });
+  const session = useSession();
+  const location = useLocation();
+  const [step, setStep] = useState<Step>({ kind: "password" });
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
+  // The header's sign-out lands here with this flag (also when already on this page), so the page
+  // says what happened.
+  const signedOutHere = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const signedOutVisit = signedOutHere ? location.key : undefined;
+  useEffect(() => {
+    if (signedOutVisit) setNotice(t("account.signedOut"));
+  }, [signedOutVisit, t]);
   const [busy, setBusy] = useState(false);
-  usePageTitle(step.kind === "signedIn" ? t("account.title") : t("signIn.title"));
+  const user = session.status === "signedIn" ? session.user : undefined;
+  usePageTitle(user ? t("account.title") : t("signIn.title"));
 
   const [oidc, setOidc] = useState(false);
   useEffect(() => {
@@ -34,10 +44,6 @@ export function SignInPage() {
     authApi.options().then(
       (o) => setOidc(o.oidc),
       () => setOidc(false),
-    );
-    authApi.me().then(
-      (r) => setStep({ kind: "signedIn", user: r.user }),
-      () => setStep({ kind: "password" }),
     );
   }, []);
 
@@ -66,10 +72,12 @@ export function SignInPage() {
     setError(undefined);
     setBusy(true);
     try {
-      const r = await authApi.mfa(step.challengeId, code.replace(/\s/g, ""));
+      await authApi.mfa(step.challengeId, code.replace(/\s/g, ""));
       setCode("");
       setNotice(t("signIn.done"));
-      setStep({ kind: "signedIn", user: r.user });
+      setStep({ kind: "password" });
+      // Ask the server who is signed in, so the header shows this user's links.
+      await session.refresh();
     } catch (e) {
       setError(e);
     } finally {
@@ -80,18 +88,16 @@ export function SignInPage() {
   async function signOut() {
     setError(undefined);
     try {
-      await authApi.logout();
+      await session.signOut();
       setNotice(t("account.signedOut"));
-      setStep({ kind: "password" });
     } catch (e) {
       setError(e);
     }
   }
 
-  if (step.kind === "checking") return <p>{t("loading")}</p>;
+  if (session.status === "loading") return <p>{t("loading")}</p>;
 
-  if (step.kind === "signedIn") {
-    const { user } = step;
+  if (user) {
     return (
       <>
         <h1>{t("account.title")}</h1>
@@ -116,6 +122,11 @@ export function SignInPage() {
           {user.roles.includes("admin") && (
             <li>
               <Link to="/admin/orgs">{t("orgs.title")}</Link>
+            </li>
+          )}
+          {user.roles.includes("admin") && (
+            <li>
+              <Link to="/admin/tokens">{t("tokens.title")}</Link>
             </li>
           )}
           {user.roles.includes("auditor") && (
