@@ -13,7 +13,7 @@ function visible(access: NavAccess, session: Session): boolean {
 }
 
 /**
- * USWDS basic header: the site title, the primary navigation (the work links of the signed-in
+ * USWDS extended header: the site title, the primary navigation (the work links of the signed-in
  * user's roles), who is signed in with a sign-out button, and the English/Spanish switch.
  */
 export function SiteHeader() {
@@ -33,21 +33,21 @@ export function SiteHeader() {
   }
 
   return (
-    <header className="usa-header usa-header--basic">
-      <div className="usa-nav-container">
-        <div className="usa-navbar">
-          <div className="usa-logo">
-            <em className="usa-logo__text">
-              <NavLink to="/" title={t("site.name")}>
-                {t("site.name")}
-              </NavLink>
-            </em>
-          </div>
-          <button type="button" className="usa-menu-btn" onClick={() => setMenuOpen(true)}>
-            {t("nav.menu")}
-          </button>
+    <header className="usa-header usa-header--extended">
+      <div className="usa-navbar">
+        <div className="usa-logo">
+          <em className="usa-logo__text">
+            <NavLink to="/" title={t("site.name")}>
+              {t("site.name")}
+            </NavLink>
+          </em>
         </div>
-        <nav aria-label={t("nav.label")} className={`usa-nav${menuOpen ? " is-visible" : ""}`}>
+        <button type="button" className="usa-menu-btn" onClick={() => setMenuOpen(true)}>
+          {t("nav.menu")}
+        </button>
+      </div>
+      <nav aria-label={t("nav.label")} className={`usa-nav${menuOpen ? " is-visible" : ""}`}>
+        <div className="usa-nav__inner">
           <button type="button" className="usa-nav__close" onClick={() => setMenuOpen(false)}>
             <span className="usa-sr-only">{t("nav.close")}</span>×
           </button>
@@ -64,35 +64,38 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ))}
-            {session.status === "signedIn" && session.user && (
-              <li className="usa-nav__primary-item harbor-nav-account" data-testid="signed-in-as">
-                <span className="harbor-nav-user">
-                  <span className="usa-sr-only">{t("auth:header.signedInAs")} </span>
-                  {session.user.email}
-                </span>
+          </ul>
+          {/* Who is signed in, sign-out and the language switch sit apart from the work links. */}
+          <div className="usa-nav__secondary">
+            <ul className="usa-nav__secondary-links">
+              {session.status === "signedIn" && session.user && (
+                <>
+                  <li className="usa-nav__secondary-item harbor-nav-user" data-testid="signed-in-as">
+                    <span className="usa-sr-only">{t("auth:header.signedInAs")} </span>
+                    {session.user.email}
+                  </li>
+                  <li className="usa-nav__secondary-item">
+                    <button type="button" className="usa-button usa-button--unstyled" onClick={signOut}>
+                      {t("auth:header.signOut")}
+                    </button>
+                  </li>
+                </>
+              )}
+              <li className="usa-nav__secondary-item">
                 <button
                   type="button"
-                  className="usa-button usa-button--unstyled harbor-nav-signout"
-                  onClick={signOut}
+                  className="usa-button usa-button--unstyled"
+                  lang={other}
+                  data-testid="language-switch"
+                  onClick={() => setLanguage(other)}
                 >
-                  {t("auth:header.signOut")}
+                  {t("language.switchTo")}
                 </button>
               </li>
-            )}
-            <li className="usa-nav__primary-item">
-              <button
-                type="button"
-                className="usa-button usa-button--outline margin-top-1"
-                lang={other}
-                data-testid="language-switch"
-                onClick={() => setLanguage(other)}
-              >
-                {t("language.switchTo")}
-              </button>
-            </li>
-          </ul>
-        </nav>
-      </div>
+            </ul>
+          </div>
+        </div>
+      </nav>
     </header>
   );
 }
