@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { defaultCatalog } from "../src/modules/directory/directory.catalog.ts";
+import { directoryTranslation } from "../src/modules/directory/directory.i18n.ts";
 import { replaceDirectoryEntries } from "../src/modules/directory/directory.repository.ts";
 import { syncDirectory } from "../src/modules/directory/directory.service.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
@@ -73,6 +74,43 @@ describeEachStore("directory and routing API (public, no sign-in)", (backend) =>
     );
     const pct = await get(`/api/v1/directory?q=${encodeURIComponent("100%")}`);
     assert.equal(pct.status, 200);
+  });
+
+  const search = async (q: string, lang?: string, headers: Record<string, string> = {}) => {
+    const url = `/api/v1/directory?q=${encodeURIComponent(q)}${lang ? `&lang=${lang}` : ""}`;
+    const r = await t.app.inject({ method: "GET", url, headers });
+    assert.equal(r.statusCode, 200, r.body);
+    return (r.json().entries as Array<{ id: string }>).map((e) => e.id);
+  };
+
+  test("Spanish text search: Spanish words find the entries, with or without accents", async () => {
+    assert.ok((await search("trata", "es")).includes("nhth"));
+    for (const q of ["línea", "linea", "LÍNEA nacional"]) {
+      assert.ok((await search(q, "es")).includes("nhth"), q);
+    }
+    assert.ok((await search("visa T", "es")).includes("uscis"));
+    for (const q of ["niños", "ninos"]) assert.deepEqual(await search(q, "es"), ["ncmec"], q);
+    for (const q of ["trabajo agrícola", "trabajo agricola"]) {
+      assert.deepEqual(await search(q, "es"), ["dol-whd"], q);
+    }
+    assert.ok((await search("trata", undefined, { "accept-language": "es-US" })).includes("nhth"));
+    assert.ok((await search("FBI", "es")).includes("fbi"), "official names and abbreviations too");
+  });
+
+  test("English text search is unchanged: English texts only", async () => {
+    assert.deepEqual(await search("trata", "en"), []);
+    assert.deepEqual(await search("trata"), []);
+    assert.deepEqual(await search("vawa", "en"), ["uscis-vawa-unit"]);
+    assert.ok((await search("hotline")).includes("nhth"));
+  });
+
+  test("a changed Spanish text rewrites the store copy even when the data file did not change", async () => {
+    const tr = directoryTranslation("es")!;
+    const changed = { ...tr, names: { ...tr.names, nhth: "Línea Zafiro" } };
+    assert.equal(await syncDirectory(t.store.db, defaultCatalog(), changed), true);
+    assert.deepEqual(await search("zafiro", "es"), ["nhth"]);
+    assert.equal(await syncDirectory(t.store.db), true, "the real texts differ again, so they are rewritten");
+    assert.deepEqual(await search("zafiro", "es"), []);
   });
 
   test("a bad filter is a 400 naming the field; an unknown id is a 404 not_found", async () => {

@@ -9,6 +9,9 @@ import {
   factRef,
   filterEntries,
 } from "../src/modules/directory/directory.catalog.ts";
+import { entrySearchText } from "../src/modules/directory/directory.i18n.ts";
+import type { Lang } from "../src/modules/directory/directory.lang.ts";
+import { foldText, searchWords } from "../src/modules/directory/directory.search.ts";
 
 const raw = () => JSON.parse(readFileSync(DIRECTORY_FILE, "utf8"));
 const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
@@ -92,5 +95,29 @@ describe("directory catalog: filters", () => {
       filterEntries(c, { function: "investigate", population: "minors", crimeType: "child_sex_tourism" }),
     );
     assert.deepEqual(r.sort(), ["dhs-hsi", "dhs-operation-predator"]);
+  });
+});
+
+describe("directory catalog: text search in English and Spanish (what the CLI's --lang does)", () => {
+  const c = defaultCatalog();
+  const search = (q: string, lang: Lang) => ids(filterEntries(c, { q }, (e) => entrySearchText(e, lang)));
+  test("folding: case and accents go, the same for the text and the query", () => {
+    assert.equal(foldText("Línea NIÑOS Agrícola"), "linea ninos agricola");
+    assert.deepEqual(searchWords("  Línea   T "), ["linea", "t"]);
+    assert.deepEqual(searchWords("a b c", 2), ["a", "b"]);
+  });
+  test("Spanish words find the entries, with or without accents", () => {
+    assert.ok(search("trata", "es").includes("nhth"));
+    for (const q of ["línea", "linea", "Línea Nacional"]) assert.ok(search(q, "es").includes("nhth"), q);
+    assert.ok(search("visa T", "es").includes("uscis"));
+    for (const q of ["niños", "ninos"]) assert.deepEqual(search(q, "es"), ["ncmec"], q);
+    for (const q of ["trabajo agrícola", "trabajo agricola"])
+      assert.deepEqual(search(q, "es"), ["dol-whd"], q);
+    assert.ok(search("uscis", "es").includes("uscis"), "official abbreviations in any language");
+  });
+  test("English search is unchanged: the default text is the English one", () => {
+    assert.deepEqual(search("trata", "en"), []);
+    assert.deepEqual(search("vawa", "en"), ids(filterEntries(c, { q: "vawa" })));
+    assert.deepEqual(search("Innocence LOST", "en"), ids(filterEntries(c, { q: "Innocence LOST" })));
   });
 });

@@ -10,6 +10,10 @@ import {
   type Population,
   type Source,
 } from "./directory.schema.ts";
+import { matchesWords, searchText, searchWords } from "./directory.search.ts";
+
+// Kept importable from here: the seed tests and older callers fold names with the catalog's helper.
+export { foldText, searchText } from "./directory.search.ts";
 
 /** Where the reviewed directory data lives in the repository. */
 export const DIRECTORY_FILE = fileURLToPath(
@@ -125,58 +129,34 @@ export interface DirectoryFilter {
   function?: DirectoryFunction;
   population?: Population;
   crimeType?: CrimeType;
-  /** Free text: every word must occur in the name, abbreviation, aliases or a function's detail. */
+  /**
+   * Free text: every word must occur (accents and case ignored) in the name, abbreviation, aliases or a
+   * function's detail, or, in Spanish, the Spanish name, details and notes.
+   */
   q?: string;
-}
-
-/** Lower-case, accents removed: "Educación" matches "educacion". */
-export const foldText = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-
-/** The text an entry is searched by (also what the store indexes with pg_trgm). */
-export function searchText(e: DirectoryEntry): string {
-  return foldText(
-    [
-      e.name,
-      e.abbreviation ?? "",
-      ...e.aliases,
-      e.kind.replace("_", " "),
-      ...e.functions.map((f) => f.detail),
-    ].join(" "),
-  );
 }
 
 /** Whether an entry serves a population: it lists it, or `any`. */
 export const servesPopulation = (e: DirectoryEntry, p: Population) =>
   e.populations.some((x) => x.value === p || x.value === "any");
 
-const trigrams = (w: string) => {
-  const padded = `  ${w} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return out;
-};
-
-/** Like pg_trgm's word similarity, roughly: a word close to one of the text's words (a typo) still matches. */
-function nearWord(word: string, hay: string): boolean {
-  const mine = trigrams(word);
-  return hay.split(/[^\p{L}\p{N}]+/u).some((w) => {
-    const theirs = trigrams(w);
-    let shared = 0;
-    for (const t of mine) if (theirs.has(t)) shared++;
-    return shared / (mine.size + theirs.size - shared) >= 0.5;
-  });
-}
-
-/** The entries matching every given filter, in file order (the API orders text matches by similarity). */
-export function filterEntries(catalog: Catalog, filter: DirectoryFilter): DirectoryEntry[] {
-  const words = filter.q ? foldText(filter.q).split(/\s+/).filter(Boolean) : [];
+/**
+ * The entries matching every given filter, in file order (the API orders text matches by similarity).
+ * `textOf` is the text searched: English by default; `entrySearchText(e, lang)` (directory.i18n.ts) for
+ * another language, so the CLI searches what the store's column for that language holds.
+ */
+export function filterEntries(
+  catalog: Catalog,
+  filter: DirectoryFilter,
+  textOf: (e: DirectoryEntry) => string = searchText,
+): DirectoryEntry[] {
+  const words = searchWords(filter.q);
   return catalog.entries.filter((e) => {
     if (filter.function && !e.functions.some((f) => f.value === filter.function)) return false;
     if (filter.population && !servesPopulation(e, filter.population)) return false;
     if (filter.crimeType && !e.crimeTypes.some((c) => c.value === filter.crimeType)) return false;
     if (words.length) {
-      const hay = searchText(e);
-      return words.every((w) => hay.includes(w) || nearWord(w, hay));
+      return matchesWords(words, textOf(e));
     }
     return true;
   });

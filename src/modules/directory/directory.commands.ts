@@ -4,6 +4,7 @@ import { CliError, printJson } from "../../cli/output.ts";
 import { FactsSchema } from "../routing/routing.schema.ts";
 import { evaluateFacts } from "../routing/routing.service.ts";
 import { type DirectoryFilter, defaultCatalog, filterEntries } from "./directory.catalog.ts";
+import { entrySearchText } from "./directory.i18n.ts";
 import { LANGS, type Lang } from "./directory.lang.ts";
 import { type EntryView, presentEntry, presentList } from "./directory.presenter.ts";
 import { CRIME_TYPES, FUNCTIONS, POPULATIONS } from "./directory.schema.ts";
@@ -115,7 +116,10 @@ export function registerDirectoryCommands(program: Command): void {
     .option("--json", "print the API's JSON")
     .option("--lang <lang>", LANG_HELP, langOption, "en")
     .action((words: string[], opts: { json?: boolean; lang: Lang }) => {
-      const entries = filterEntries(defaultCatalog(), { q: words.join(" ") });
+      // Searches the texts in --lang, as the API does for ?lang= (the same folded texts as the store's).
+      const entries = filterEntries(defaultCatalog(), { q: words.join(" ") }, (e) =>
+        entrySearchText(e, opts.lang),
+      );
       if (opts.json) {
         printJson(presentList(entries, opts.lang));
         return;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type Catalog, DirectoryDataError, defaultCatalog, factRef } from "./directory.catalog.ts";
 import type { Lang } from "./directory.lang.ts";
 import type { DirectoryEntry } from "./directory.schema.ts";
+import { searchText, searchTextEs } from "./directory.search.ts";
 
 /** Where the reviewed Spanish directory texts live, beside the English data. */
 export const DIRECTORY_ES_FILE = fileURLToPath(
@@ -113,4 +114,17 @@ export function localizeEntry(e: DirectoryEntry, tr: DirectoryTranslation | unde
     notes: e.notes.map((n) => ({ ...n, text: t("notes", n.id, n.text) })),
     contacts: e.contacts.map((c) => ({ ...c, label: t("contacts", c.id, c.label) })),
   };
+}
+
+/**
+ * The folded text an entry is searched by in `lang`: the English one, or the Spanish one built from the
+ * entry localized with `tr` (default: the repository's translation). The store's `search_text` and
+ * `search_text_es` columns hold exactly these, so the CLI and the API match the same words.
+ */
+export function entrySearchText(
+  e: DirectoryEntry,
+  lang: Lang,
+  tr: DirectoryTranslation | undefined = directoryTranslation(lang),
+): string {
+  return lang === "en" ? searchText(e) : searchTextEs(localizeEntry(e, tr));
 }

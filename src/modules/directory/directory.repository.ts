@@ -1,10 +1,24 @@
+import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.ts";
-import { type Catalog, type DirectoryFilter, foldText, searchText } from "./directory.catalog.ts";
+import type { Catalog, DirectoryFilter } from "./directory.catalog.ts";
+import { type DirectoryTranslation, directoryTranslation, entrySearchText } from "./directory.i18n.ts";
+import type { Lang } from "./directory.lang.ts";
 import type { DirectoryEntry } from "./directory.schema.ts";
+import { searchWords } from "./directory.search.ts";
 
 /** The harbor_meta key holding the hash of the directory data last loaded. */
 const HASH_KEY = "directory.hash";
+
+/**
+ * The hash the store records for its copy: the data file's, plus the Spanish texts' when searched in
+ * Spanish, because `search_text_es` derives from them: a changed translation must rewrite the copy too.
+ * (A store loaded before migration 0005 recorded the file's hash alone, so it is rewritten once.)
+ */
+export function directoryStoreHash(catalog: Catalog, tr: DirectoryTranslation | undefined): string {
+  if (!tr) return catalog.hash;
+  return createHash("sha256").update(catalog.hash).update("\0").update(JSON.stringify(tr)).digest("hex");
+}
 
 /** The hash of the directory data the store holds, or undefined before the first load. */
 export async function getLoadedDirectoryHash(db: Kysely<Database>): Promise<string | undefined> {
@@ -18,9 +32,15 @@ export async function getLoadedDirectoryHash(db: Kysely<Database>): Promise<stri
 
 /**
  * Makes the store's copy equal to the catalog in one transaction: upsert every entry by id, delete the
- * ones the data no longer has, record the hash. Safe to run again (idempotent).
+ * ones the data no longer has, record the hash (`directoryStoreHash`). Safe to run again (idempotent).
+ * `tr` supplies the Spanish search texts (default: the repository's translation).
  */
-export async function replaceDirectoryEntries(db: Kysely<Database>, catalog: Catalog): Promise<void> {
+export async function replaceDirectoryEntries(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  tr: DirectoryTranslation | undefined = directoryTranslation("es"),
+): Promise<void> {
+  const hash = directoryStoreHash(catalog, tr);
   await db.transaction().execute(async (trx) => {
     const rows = catalog.entries.map((e, position) => ({
       id: e.id,
@@ -31,7 +51,8 @@ export async function replaceDirectoryEntries(db: Kysely<Database>, catalog: Cat
       functions: e.functions.map((f) => f.value),
       populations: e.populations.map((p) => p.value),
       crime_types: e.crimeTypes.map((c) => c.value),
-      search_text: searchText(e),
+      search_text: entrySearchText(e, "en"),
+      search_text_es: entrySearchText(e, "es", tr),
       data: JSON.stringify(e),
       updated_at: new Date(),
     }));
@@ -48,6 +69,7 @@ export async function replaceDirectoryEntries(db: Kysely<Database>, catalog: Cat
           populations: eb.ref("excluded.populations"),
           crime_types: eb.ref("excluded.crime_types"),
           search_text: eb.ref("excluded.search_text"),
+          search_text_es: eb.ref("excluded.search_text_es"),
           data: eb.ref("excluded.data"),
           updated_at: eb.ref("excluded.updated_at"),
         })),
@@ -63,8 +85,8 @@ export async function replaceDirectoryEntries(db: Kysely<Database>, catalog: Cat
       .execute();
     await trx
       .insertInto("harbor_meta")
-      .values({ key: HASH_KEY, value: catalog.hash, updated_at: new Date() })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value: catalog.hash, updated_at: new Date() }))
+      .values({ key: HASH_KEY, value: hash, updated_at: new Date() })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: hash, updated_at: new Date() }))
       .execute();
   });
 }
@@ -73,23 +95,26 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Directory entries matching every given filter, in file order, or by trigram similarity when searching.
- * Each search word must occur in the entry's text or be close to one of its words (pg_trgm's `<%`,
- * word similarity ≥ 0.6), so "inocence" still finds Innocence Lost.
+ * Each search word must occur in the entry's text in `lang` or be close to one of its words (pg_trgm's
+ * `<%`, word similarity ≥ 0.6), so "inocence" still finds Innocence Lost. Query and column are folded
+ * the same way (`foldText`), so "linea" finds "Línea".
  */
 export async function findDirectoryEntries(
   db: Kysely<Database>,
   filter: DirectoryFilter,
+  lang: Lang = "en",
 ): Promise<DirectoryEntry[]> {
   let q = db.selectFrom("directory_entries").select("data");
   if (filter.function) q = q.where(sql<boolean>`functions @> array[${filter.function}]::text[]`);
   if (filter.population) q = q.where(sql<boolean>`populations && array[${filter.population}, 'any']::text[]`);
   if (filter.crimeType) q = q.where(sql<boolean>`crime_types @> array[${filter.crimeType}]::text[]`);
-  const words = filter.q ? foldText(filter.q).split(/\s+/).filter(Boolean).slice(0, 8) : [];
+  const words = searchWords(filter.q, 8);
+  const col = sql.ref(lang === "es" ? "search_text_es" : "search_text");
   for (const w of words) {
-    q = q.where(sql<boolean>`(search_text ilike ${`%${escapeLike(w)}%`} or ${w} <% search_text)`);
+    q = q.where(sql<boolean>`(${col} ilike ${`%${escapeLike(w)}%`} or ${w} <% ${col})`);
   }
   const ordered = words.length
-    ? q.orderBy(sql`word_similarity(${words.join(" ")}, search_text)`, "desc").orderBy("position")
+    ? q.orderBy(sql`word_similarity(${words.join(" ")}, ${col})`, "desc").orderBy("position")
     : q.orderBy("position");
   const rows = await ordered.execute();
   return rows.map((r) => r.data as DirectoryEntry);

@@ -18,6 +18,8 @@ const IdParams = z.object({ id: z.string().max(100) });
 const EntryQuery = z.strictObject({ lang: LangParam });
 const LANG_NOTE =
   "Function details, notes and contact labels are in the language of `lang` (or Accept-Language); source quotes stay in English.";
+const SEARCH_NOTE =
+  " Text search (`q`) matches the texts in that language, ignoring case and accents (`linea` finds `Línea`).";
 const ErrorView = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** The federal directory: public, no sign-in (reference data about public bodies, no personal data). */
@@ -30,7 +32,7 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "List the federal directory, filtered by function, population, crime type or text",
-        description: LANG_NOTE,
+        description: LANG_NOTE + SEARCH_NOTE,
         querystring: DirectoryQuery,
         response: { 200: DirectoryListView },
       },
@@ -39,7 +41,7 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
       const { lang: asked, ...filter } = request.query;
       const lang = negotiateLang(asked, request.headers["accept-language"]);
       reply.header("content-language", lang).header("vary", "accept-language");
-      return presentList(await listDirectory(app.store.db, filter), lang);
+      return presentList(await listDirectory(app.store.db, filter, lang), lang);
     },
   );
   r.get(

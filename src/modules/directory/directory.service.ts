@@ -5,8 +5,10 @@ import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
 import { defaultRouter } from "../routing/routing.service.ts";
 import { type Catalog, type DirectoryFilter, defaultCatalog } from "./directory.catalog.ts";
-import { directoryTranslation } from "./directory.i18n.ts";
+import { type DirectoryTranslation, directoryTranslation } from "./directory.i18n.ts";
+import type { Lang } from "./directory.lang.ts";
 import {
+  directoryStoreHash,
   findDirectoryChildren,
   findDirectoryEntries,
   findDirectoryEntry,
@@ -16,16 +18,17 @@ import {
 import type { DirectoryEntry } from "./directory.schema.ts";
 
 /**
- * Loads the directory data into the store when it changed (compared by the file's hash), so start-up
- * does not rewrite unchanged data. Returns whether it wrote. Throws DirectoryDataError on invalid data,
+ * Loads the directory data into the store when it or its Spanish texts changed (compared by
+ * `directoryStoreHash`), so start-up does not rewrite unchanged data. Returns whether it wrote. Throws DirectoryDataError on invalid data,
  * which stops start-up: a bad directory must not be served.
  */
 export async function syncDirectory(
   db: Kysely<Database>,
   catalog: Catalog = defaultCatalog(),
+  tr: DirectoryTranslation | undefined = directoryTranslation("es"),
 ): Promise<boolean> {
-  if ((await getLoadedDirectoryHash(db)) === catalog.hash) return false;
-  await replaceDirectoryEntries(db, catalog);
+  if ((await getLoadedDirectoryHash(db)) === directoryStoreHash(catalog, tr)) return false;
+  await replaceDirectoryEntries(db, catalog, tr);
   return true;
 }
 
@@ -39,9 +42,13 @@ export async function directoryStartupTask(store: Store, _config: Config): Promi
   await syncDirectory(store.db);
 }
 
-/** Entries matching the filter (text search by pg_trgm in the store). */
-export function listDirectory(db: Kysely<Database>, filter: DirectoryFilter): Promise<DirectoryEntry[]> {
-  return findDirectoryEntries(db, filter);
+/** Entries matching the filter (text search by pg_trgm in the store, over the texts in `lang`). */
+export function listDirectory(
+  db: Kysely<Database>,
+  filter: DirectoryFilter,
+  lang: Lang = "en",
+): Promise<DirectoryEntry[]> {
+  return findDirectoryEntries(db, filter, lang);
 }
 
 /** One entry and the ids of its children; throws a 404 `not_found` AppError when there is none. */

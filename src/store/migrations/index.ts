@@ -3,6 +3,7 @@ import * as foundation from "./2026_11_29_0001_foundation.ts";
 import * as identityAudit from "./2026_11_29_0002_identity_audit.ts";
 import * as directory from "./2026_11_29_0003_directory.ts";
 import * as records from "./2026_11_29_0004_records.ts";
+import * as directorySearchEs from "./2026_11_29_0005_directory_search_es.ts";
 
 /**
  * Every migration, in order. Names are `YYYY_MM_DD_NNNN_what`; a merged migration is never edited:
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_0002_identity_audit": identityAudit,
   "2026_11_29_0003_directory": directory,
   "2026_11_29_0004_records": records,
+  "2026_11_29_0005_directory_search_es": directorySearchEs,
 };
