@@ -2,8 +2,10 @@ import { activeMask, COMPARISONS } from "./comparisons.ts";
 import type { CsvIssue } from "./csv-read.ts";
 import { CsvWriter } from "./csv-write.ts";
 import { explainPair, explanationCells } from "./explain.ts";
-import { type ColumnMapping, type LoadedPeople, loadPeopleCsv } from "./load-people.ts";
+import { readLabels } from "./labels.ts";
+import { type ColumnMapping, LinkageInputError, type LoadedPeople, loadPeopleCsv } from "./load-people.ts";
 import { probabilityOf } from "./model.ts";
+import { type LoadedModel, loadModelFile, saveModelFile, tfFromSaved, toSavedModel } from "./model-file.ts";
 import { type LinkageOptions, type LinkageResult, runLinkage } from "./pipeline.ts";
 import { RecordStore } from "./record-store.ts";
 import type { Role } from "./types.ts";
@@ -17,6 +19,12 @@ export interface FileLinkOptions extends LinkageOptions {
   clustersOut?: string;
   reviewOut?: string;
   explain?: boolean;
+  /** CSV of labelled pairs (`left_id,right_id,is_match`): train from them instead of unsupervised training. */
+  labelsFile?: string;
+  /** Score with this saved model (JSON) instead of training. */
+  modelFile?: string;
+  /** Write the model used (trained or loaded) here as JSON. */
+  saveModelFile?: string;
   onIssue?: (file: string, issue: CsvIssue) => void;
   onProgress?: (stage: string, fraction: number) => void;
 }
@@ -29,6 +37,8 @@ export interface FileLinkSummary {
   pairsWritten: number;
   reviewWritten: number;
   clusters?: number;
+  /** Labelled pairs used for training and label rows skipped, with `labelsFile`. */
+  labels?: { used: number; matches: number; skipped: number };
   timings: Record<string, number>;
 }
 
@@ -40,6 +50,12 @@ export interface FileLinkSummary {
 export async function linkFiles(files: string[], options: FileLinkOptions): Promise<FileLinkSummary> {
   const timings: Record<string, number> = {};
   const started = performance.now();
+  if (options.labelsFile && options.modelFile)
+    throw new LinkageInputError("--labels and --model exclude each other: a loaded model is not trained");
+  // The model is read before the data so a bad model file fails in milliseconds, not after reading the input.
+  const saved: LoadedModel | undefined = options.modelFile
+    ? await loadModelFile(options.modelFile)
+    : undefined;
   const store = new RecordStore();
   const loaded: LoadedPeople[] = [];
   for (const [k, file] of files.entries()) {
@@ -56,8 +72,27 @@ export async function linkFiles(files: string[], options: FileLinkOptions): Prom
   timings.read = performance.now() - started;
   const ids = loaded.flatMap((l) => l.ids);
   const roles = Object.keys(options.mapping.roles) as Role[];
+  let labelsSummary: FileLinkSummary["labels"];
+  let labels: LinkageOptions["labels"];
+  if (options.labelsFile) {
+    const index = (l: LoadedPeople) => new Map(l.ids.map((id, k) => [id, l.offset + k]));
+    const left = index(loaded[0]!);
+    const read = await readLabels(options.labelsFile, left, loaded[1] ? index(loaded[1]) : left);
+    for (const issue of read.issues) options.onIssue?.(options.labelsFile, issue);
+    labels = read.labels;
+    labelsSummary = { used: labels.isMatch.length, matches: labels.matches, skipped: read.issues.length };
+  }
+  if (saved) {
+    const trained = Object.keys(saved.saved.roles).sort().join(",");
+    if (trained !== [...roles].sort().join(","))
+      saved.model.training.warnings.push(
+        `model was trained with roles ${trained}; this run maps ${roles.join(",")}`,
+      );
+  }
   const result = await runLinkage(store, activeMask(roles), {
     ...options,
+    ...(labels ? { labels } : {}),
+    ...(saved ? { model: saved.model, tf: tfFromSaved(saved.saved, store) } : {}),
     crossSourceOnly: files.length > 1,
     cluster: files.length === 1,
   });
@@ -112,7 +147,13 @@ export async function linkFiles(files: string[], options: FileLinkOptions): Prom
     await rw.close();
     reviewWritten = rows.length;
   }
+  if (options.saveModelFile)
+    await saveModelFile(
+      options.saveModelFile,
+      toSavedModel(result.model, options.mapping.roles, store, result.scorer.tf),
+    );
   const summary: FileLinkSummary = {
+    ...(labelsSummary ? { labels: labelsSummary } : {}),
     records: store.n,
     skippedRows: loaded.reduce((s, l) => s + l.issues.length, 0),
     result,

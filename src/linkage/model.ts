@@ -74,7 +74,8 @@ export function normalizeLevels(p: number[]): number[] {
 export function modelWarnings(model: LinkageModel): string[] {
   const out: string[] = [];
   const lambda = model.training.blockedLambda ?? model.lambda;
-  if (lambda > 0.5) {
+  // With labels, λ is simply the labels' share of matches: a high one is the labeller's choice, not a collapse.
+  if (lambda > 0.5 && model.training.method !== "labels") {
     out.push(
       `lambda collapse: estimated share of matching candidate pairs is ${lambda.toFixed(3)} (> 0.5); EM is explaining blocking agreement as matches`,
     );

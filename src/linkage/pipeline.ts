@@ -3,12 +3,13 @@ import { DEFAULT_RULES, ruleGammaMasks } from "./blocking-rules.ts";
 import { type ClusterResult, clusterPairs } from "./cluster.ts";
 import { computeGammas, computeWeights, PARALLEL_MIN_PAIRS } from "./compare-stage.ts";
 import { defaultModel } from "./default-model.ts";
+import { type LabelledPairs, trainOnLabels } from "./labels.ts";
 import { type LinkageModel, logit2 } from "./model.ts";
 import type { PairBuffer } from "./pair-buffer.ts";
 import { estimateURandom } from "./random-u.ts";
 import type { RecordStore } from "./record-store.ts";
 import { compileScorer, type Scorer } from "./score.ts";
-import { termFrequencies } from "./term-frequency.ts";
+import { type TfTables, termFrequencies } from "./term-frequency.ts";
 import { trainAnchored } from "./train-anchored.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
@@ -25,6 +26,10 @@ export interface LinkageOptions {
   workers?: number;
   /** Use this model instead of training one. */
   model?: LinkageModel;
+  /** Term-frequency tables to score with instead of computing them from these records (a saved model's). */
+  tf?: TfTables;
+  /** Train m, u and λ from these labelled pairs instead of unsupervised training. */
+  labels?: LabelledPairs;
   /** Below this many candidate pairs EM is not attempted and the shipped default model is used (default 1000). */
   minPairsForEm?: number;
   /** Multiplier of the term-frequency adjustment (default 1; 0 turns it off). */
@@ -89,6 +94,8 @@ export async function runLinkage(
     options.onStage?.("training");
     let model: LinkageModel;
     if (options.model) model = { ...options.model, active };
+    // Labels do not need many candidate pairs: the labelled pairs themselves are the training set.
+    else if (options.labels) model = trainOnLabels(v, options.labels, active);
     else if (pairs.count < (options.minPairsForEm ?? 1000)) {
       model = defaultModel(
         active,
@@ -119,7 +126,7 @@ export async function runLinkage(
     if (options.tfWeight !== undefined) model.tfWeight = options.tfWeight;
     lap("train");
     options.onStage?.("scoring");
-    const scorer = compileScorer(model, termFrequencies(v));
+    const scorer = compileScorer(model, options.tf ?? termFrequencies(v));
     const weights = await computeWeights(v, pairs, gammas, scorer, pool);
     lap("score");
     const linkWeight = logit2(options.threshold ?? 0.5);
