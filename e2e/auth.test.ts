@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,21 +6,12 @@ import { after, before, describe, test } from "node:test";
 import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import { type E2EEnvironment, expectAccessible, newPage, startE2E } from "./support/browser.ts";
+import { harborCli } from "./support/cli.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "harbor-e2e-auth-"));
 let env: E2EEnvironment;
 
-/** Runs the `harbor` CLI against the running server's data folder (it goes through the server's socket). */
-function harbor(args: string[], input?: string): string {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    env: { ...process.env, HARBOR_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
-    input,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (r.status !== 0) throw new Error(`harbor ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
+const harbor = harborCli(dataDir);
 
 const PASSWORD = "river otter tidewater 2026";
 const TEXT = {
