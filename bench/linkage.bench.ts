@@ -18,7 +18,7 @@ import { loadPeopleCsv } from "../src/linkage/load-people.ts";
 import { runLinkage } from "../src/linkage/pipeline.ts";
 import { RecordStore } from "../src/linkage/record-store.ts";
 import { compileScorer } from "../src/linkage/score.ts";
-import { SYNTH_HEADER } from "../src/linkage/synth/render.ts";
+import { SYNTH_HEADER, synthRoles } from "../src/linkage/synth/render.ts";
 import { synthPersons } from "../src/linkage/synth/synth-persons.ts";
 import { termFrequencies } from "../src/linkage/term-frequency.ts";
 import type { RawPerson, Role } from "../src/linkage/types.ts";
@@ -36,19 +36,8 @@ const results: Record<string, unknown> = {
 };
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
-const ROLES_NO_ID: Partial<Record<Role, string>> = {
-  given_name: "given_name",
-  family_name: "family_name",
-  date_of_birth: "date_of_birth",
-  sex: "sex",
-  address_line: "address",
-  city: "city",
-  state: "state",
-  postcode: "postcode",
-  phone: "phone",
-  email: "email",
-};
-const ROLES_ID = { ...ROLES_NO_ID, national_id: "national_id" };
+const ROLES_NO_ID = synthRoles(false);
+const ROLES_ID = synthRoles(true);
 const mapSpec = (roles: Partial<Record<Role, string>>) =>
   Object.entries(roles)
     .map(([r, c]) => `${r}=${c}`)

@@ -1,26 +1,11 @@
 import { CsvParser } from "../src/linkage/csv-read.ts";
 import { PersonNormalizer } from "../src/linkage/normalize-record.ts";
 import { RecordStore } from "../src/linkage/record-store.ts";
-import { SYNTH_HEADER } from "../src/linkage/synth/render.ts";
+import { SYNTH_HEADER, synthRoles } from "../src/linkage/synth/render.ts";
 import { synthPersons } from "../src/linkage/synth/synth-persons.ts";
 import type { RawPerson, Role } from "../src/linkage/types.ts";
 
-/** Column → role for generator output (national id optional). */
-export function synthRoles(withId: boolean): Partial<Record<Role, string>> {
-  return {
-    given_name: "given_name",
-    family_name: "family_name",
-    date_of_birth: "date_of_birth",
-    sex: "sex",
-    address_line: "address",
-    city: "city",
-    state: "state",
-    postcode: "postcode",
-    phone: "phone",
-    email: "email",
-    ...(withId ? { national_id: "national_id" } : {}),
-  };
-}
+export { synthRoles };
 
 /** A store of generated people plus their true entities. */
 export function synthStore(

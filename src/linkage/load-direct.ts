@@ -12,8 +12,11 @@ import { foldText } from "./normalize-text.ts";
 import { F, type InternKind } from "./record-layout.ts";
 import type { Role } from "./types.ts";
 
-/** Roles whose normalization depends on their own column only (no full_name, street parts or country). */
-const DIRECT: ReadonlySet<Role> = new Set<Role>([
+/**
+ * Roles whose normalization depends on their own column only (no full_name, street parts or country), in the
+ * order directRow reads their columns.
+ */
+const DIRECT_ROLES = [
   "given_name",
   "family_name",
   "date_of_birth",
@@ -25,7 +28,8 @@ const DIRECT: ReadonlySet<Role> = new Set<Role>([
   "phone",
   "email",
   "national_id",
-]);
+] as const satisfies readonly Role[];
+const DIRECT: ReadonlySet<Role> = new Set<Role>(DIRECT_ROLES);
 
 /** Writes one record's FIELD_COUNT values (record-layout.ts `F`) from its CSV fields. */
 export type DirectRow = (fields: string[], values: Int32Array, at: number) => void;
@@ -69,21 +73,19 @@ export function directRow(
     }
     return d;
   };
-  const [cg, cf, cd, cs, ca, cc, ct, cp, cph, ce, ci] = (
-    [
-      "given_name",
-      "family_name",
-      "date_of_birth",
-      "sex",
-      "address_line",
-      "city",
-      "state",
-      "postcode",
-      "phone",
-      "email",
-      "national_id",
-    ] as const
-  ).map(col) as [number, number, number, number, number, number, number, number, number, number, number];
+  const [cg, cf, cd, cs, ca, cc, ct, cp, cph, ce, ci] = DIRECT_ROLES.map(col) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const text = (fields: string[], k: number) => (k < 0 ? "" : fields[k]!.trim());
   return (fields, v, at) => {
     let s = text(fields, cg);

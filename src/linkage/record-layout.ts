@@ -6,24 +6,6 @@
  * records cost about two dozen cache misses; one row per record costs two.
  */
 export const ROW = 16;
-/** Offsets inside a record's row. Missing values as in the columns (-1, or 0 for dob and sex). */
-export const R = {
-  given: 0,
-  family: 1,
-  dob: 2,
-  sex: 3,
-  streetNumber: 4,
-  street: 5,
-  postcode: 6,
-  city: 7,
-  state: 8,
-  phone: 9,
-  email: 10,
-  nationalId: 11,
-  /** Id of the e-mail's local part (-1 without an e-mail). */
-  emailLocal: 12,
-} as const;
-
 /** Field order of an interned record (RecordStore.addInterned): 12 int32 per record. */
 export const F = {
   given: 0,
@@ -38,6 +20,13 @@ export const F = {
   phone: 9,
   email: 10,
   nationalId: 11,
+} as const;
+/** Offsets inside a record's row: the interned fields in the same order, then derived ones. Missing values as in
+ * the columns (-1, or 0 for dob and sex). */
+export const R = {
+  ...F,
+  /** Id of the e-mail's local part (-1 without an e-mail). */
+  emailLocal: 12,
 } as const;
 /** Number of fields in {@link F}. */
 export const FIELD_COUNT = 12;

@@ -1,4 +1,5 @@
 import { referenceData } from "../reference-data.ts";
+import type { Role } from "../types.ts";
 import { digitError, recase, typo } from "./corrupt.ts";
 import type { Person, PersonFactory } from "./person-factory.ts";
 import type { Rng } from "./random.ts";
@@ -22,6 +23,23 @@ export const SYNTH_HEADER = [
   "email",
   "national_id",
 ] as const;
+
+/** The `--map` roles for generator output: each column is its own role, but `address` is an address line. */
+export function synthRoles(withId: boolean): Partial<Record<Role, string>> {
+  return {
+    given_name: "given_name",
+    family_name: "family_name",
+    date_of_birth: "date_of_birth",
+    sex: "sex",
+    address_line: "address",
+    city: "city",
+    state: "state",
+    postcode: "postcode",
+    phone: "phone",
+    email: "email",
+    ...(withId ? { national_id: "national_id" } : {}),
+  };
+}
 
 /** Per-field corruption probabilities applied to duplicate records (documented in docs/linkage.md). */
 export const REALISTIC = {

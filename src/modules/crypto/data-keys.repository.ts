@@ -1,39 +1,35 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.ts";
 
+/** A wrapped data key as the services see it. */
+interface DataKeyRow {
+  id: string;
+  ownerTable: string;
+  ownerId: string;
+  kekId: string;
+  wrapped: string;
+}
+
+const toColumns = (row: DataKeyRow) => ({
+  id: row.id,
+  owner_table: row.ownerTable,
+  owner_id: row.ownerId,
+  kek_id: row.kekId,
+  wrapped: row.wrapped,
+});
+
 /** All SQL over `data_keys`. Takes a Kysely or a transaction, so writes join the caller's transaction. */
 export const dataKeysRepository = {
   /** Stores a wrapped data key. */
-  async insert(
-    db: Kysely<Database>,
-    row: { id: string; ownerTable: string; ownerId: string; kekId: string; wrapped: string },
-  ) {
-    await db
-      .insertInto("data_keys")
-      .values({
-        id: row.id,
-        owner_table: row.ownerTable,
-        owner_id: row.ownerId,
-        kek_id: row.kekId,
-        wrapped: row.wrapped,
-      })
-      .execute();
+  async insert(db: Kysely<Database>, row: DataKeyRow) {
+    await db.insertInto("data_keys").values(toColumns(row)).execute();
   },
 
   /** Stores a wrapped data key unless one with this id exists (start-up races). */
-  async insertIfAbsent(
-    db: Kysely<Database>,
-    row: { id: string; ownerTable: string; ownerId: string; kekId: string; wrapped: string },
-  ) {
+  async insertIfAbsent(db: Kysely<Database>, row: DataKeyRow) {
     await db
       .insertInto("data_keys")
-      .values({
-        id: row.id,
-        owner_table: row.ownerTable,
-        owner_id: row.ownerId,
-        kek_id: row.kekId,
-        wrapped: row.wrapped,
-      })
+      .values(toColumns(row))
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
   },
