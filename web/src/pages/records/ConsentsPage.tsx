@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { type ConsentView, type PersonView, recordsApi } from "./api.ts";
-import { Crumbs, ErrorAlert, SuccessAlert } from "./shared.tsx";
+import { Crumbs, ErrorAlert, SuccessAlert, useSave } from "./shared.tsx";
 
 const PURPOSES = ["services_referral", "law_enforcement_sharing", "statistics"] as const;
 
@@ -15,8 +15,6 @@ export function ConsentsPage() {
   const [person, setPerson] = useState<PersonView | undefined>();
   const [consents, setConsents] = useState<ConsentView[] | undefined>();
   const [error, setError] = useState<unknown>();
-  const [saveError, setSaveError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
   const [form, setForm] = useState({
     recipientOrgId: "",
     purpose: "services_referral",
@@ -28,38 +26,27 @@ export function ConsentsPage() {
     recordsApi.listConsents(id).then((r) => setConsents(r.consents), setError);
   }, [id]);
   useEffect(load, [load]);
+  const { saveError, done, save } = useSave(load);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaveError(undefined);
-    setDone(undefined);
-    try {
-      await recordsApi.recordConsent(id, {
-        recipientOrgId: form.recipientOrgId.trim(),
-        purpose: form.purpose,
-        // The consent runs to the end of the chosen day, UTC.
-        expiresAt: form.expiresOn ? `${form.expiresOn}T23:59:59Z` : "",
-        signedBy: form.guardian ? ["victim", "guardian"] : ["victim"],
-      });
-      setDone(t("consents.done"));
+    const recorded = await save(
+      () =>
+        recordsApi.recordConsent(id, {
+          recipientOrgId: form.recipientOrgId.trim(),
+          purpose: form.purpose,
+          // The consent runs to the end of the chosen day, UTC.
+          expiresAt: form.expiresOn ? `${form.expiresOn}T23:59:59Z` : "",
+          signedBy: form.guardian ? ["victim", "guardian"] : ["victim"],
+        }),
+      t("consents.done"),
+    );
+    if (recorded)
       setForm({ recipientOrgId: "", purpose: "services_referral", expiresOn: "", guardian: false });
-      load();
-    } catch (e) {
-      setSaveError(e);
-    }
   }
 
-  async function revoke(consentId: string) {
-    setSaveError(undefined);
-    setDone(undefined);
-    try {
-      await recordsApi.revokeConsent(consentId);
-      setDone(t("consents.revoked"));
-      load();
-    } catch (e) {
-      setSaveError(e);
-    }
-  }
+  const revoke = (consentId: string) =>
+    save(() => recordsApi.revokeConsent(consentId), t("consents.revoked"));
 
   const name = person && [person.givenName, person.familyName].filter(Boolean).join(" ");
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { recordsApi, type ShareView } from "./api.ts";
-import { Crumbs, ErrorAlert, SuccessAlert } from "./shared.tsx";
+import { Crumbs, ErrorAlert, SuccessAlert, useSave } from "./shared.tsx";
 
 /** Who a case is shared with, and a form to share it with another organization (read or write). */
 export function SharingPage() {
@@ -14,25 +14,15 @@ export function SharingPage() {
   const [error, setError] = useState<unknown>();
   const [orgId, setOrgId] = useState("");
   const [access, setAccess] = useState<"read" | "write">("read");
-  const [saveError, setSaveError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
   const load = useCallback(() => {
     recordsApi.listShares(id).then((r) => setShares(r.shares), setError);
   }, [id]);
   useEffect(load, [load]);
+  const { saveError, done, save } = useSave(load);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaveError(undefined);
-    setDone(undefined);
-    try {
-      await recordsApi.share(id, orgId.trim(), access);
-      setDone(t("sharing.done"));
-      setOrgId("");
-      load();
-    } catch (e) {
-      setSaveError(e);
-    }
+    if (await save(() => recordsApi.share(id, orgId.trim(), access), t("sharing.done"))) setOrgId("");
   }
 
   return (

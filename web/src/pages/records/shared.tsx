@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "./api.ts";
@@ -62,4 +63,27 @@ export function Crumbs({ caseId, current }: { caseId?: string; current: string }
       </ol>
     </nav>
   );
+}
+
+/**
+ * A page's writes: clears the last outcome, runs the action, then shows `doneText` and reloads, or keeps the
+ * error for ErrorAlert. Resolves to whether it succeeded, so a form can reset itself.
+ */
+export function useSave(reload: () => void) {
+  const [saveError, setSaveError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  async function save(action: () => Promise<unknown>, doneText: string): Promise<boolean> {
+    setSaveError(undefined);
+    setDone(undefined);
+    try {
+      await action();
+      setDone(doneText);
+      reload();
+      return true;
+    } catch (e) {
+      setSaveError(e);
+      return false;
+    }
+  }
+  return { saveError, done, save };
 }
