@@ -1,30 +1,31 @@
-import { mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import { PGlite } from "@electric-sql/pglite";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { acquireDataFolderLock } from "./data-folder-lock.ts";
+import { PGliteWireServer } from "./pglite/wire-server.ts";
 
-const SOCKET_PORT = 5432;
+/** The port number in the socket's file name (`.s.PGSQL.<port>`), as `pg` and psql expect it. */
+export const EMBEDDED_SOCKET_PORT = 5432;
 
-/** A PGlite database served on a private Unix socket, so the app (and a CLI beside it) use plain `pg`. */
+/**
+ * A PGlite database that many `pg` connections can use at once, each unit of work alone on the
+ * backend (see pglite/session-gate.ts). Connections inside this process use in-memory streams; with a
+ * data folder, other processes (the CLI) reach it through a private Unix socket.
+ */
 export interface EmbeddedPostgres {
-  /** Folder of the socket, as `pg` wants it in `host`. */
-  socketDir: string;
-  port: number;
+  /** A new connection, for `pg`'s `stream` option. */
+  connect(): Duplex;
+  /** Folder of the socket, as `pg` wants it in `host`; only for an on-disk store. */
+  socketDir?: string;
   stop(): Promise<void>;
 }
 
-async function serve(pglite: PGlite, socketDir: string): Promise<PGLiteSocketServer> {
-  mkdirSync(socketDir, { recursive: true, mode: 0o700 });
-  const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
-  rmSync(socketPath, { force: true });
-  // The multiplexer keeps a transaction's statements together, so several pool connections are safe.
-  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 16 });
-  await server.start();
-  return server;
+export interface EmbeddedOptions {
+  /** How long a connection may sit idle inside a transaction while others wait (default 10 s). */
+  idleInTransactionMs?: number;
 }
 
 function createPGlite(dataDir?: string) {
@@ -35,19 +36,27 @@ function createPGlite(dataDir?: string) {
  * Opens the embedded store in `dataDir` for this process alone (see data-folder-lock.ts).
  * The database lives in `dataDir/db`; the socket in `dataDir/run`.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedPostgres> {
   const socketDir = path.join(dataDir, "run");
   const release = acquireDataFolderLock(dataDir, { socketDir });
   try {
     const pglite = await createPGlite(path.join(dataDir, "db"));
-    const server = await serve(pglite, socketDir);
+    const server = new PGliteWireServer(pglite, options);
+    mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+    await server.listen(path.join(socketDir, `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`));
     return {
       socketDir,
-      port: SOCKET_PORT,
+      connect: () => server.connectInProcess(),
       async stop() {
-        await server.stop();
-        await pglite.close();
-        release();
+        try {
+          await server.stop();
+          await pglite.close();
+        } finally {
+          release();
+        }
       },
     };
   } catch (error) {
@@ -56,18 +65,15 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   }
 }
 
-/** An in-memory PGlite for tests: nothing on disk but its socket, removed on stop. */
-export async function startMemoryPostgres(): Promise<EmbeddedPostgres> {
-  const socketDir = path.join(tmpdir(), `harbor-pg-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+/** An in-memory PGlite for tests: nothing on disk, reached only from this process. */
+export async function startMemoryPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   const pglite = await createPGlite();
-  const server = await serve(pglite, socketDir);
+  const server = new PGliteWireServer(pglite, options);
   return {
-    socketDir,
-    port: SOCKET_PORT,
+    connect: () => server.connectInProcess(),
     async stop() {
       await server.stop();
       await pglite.close();
-      rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,13 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { liveLockOwner } from "./data-folder-lock.ts";
-import { type EmbeddedPostgres, startEmbeddedPostgres, startMemoryPostgres } from "./embedded.ts";
+import {
+  EMBEDDED_SOCKET_PORT,
+  type EmbeddedOptions,
+  type EmbeddedPostgres,
+  startEmbeddedPostgres,
+  startMemoryPostgres,
+} from "./embedded.ts";
 import type { Database } from "./schema.ts";
 
 // Postgres `date` columns stay strings (YYYY-MM-DD): turning them into local-time Dates shifts days.
@@ -22,18 +28,16 @@ export interface Store {
 
 function kyselyOver(poolConfig: pg.PoolConfig): { db: Kysely<Database>; pool: pg.Pool } {
   const pool = new pg.Pool({ max: 8, ...poolConfig });
-  // An idle client's error (e.g. the server restarting) must not crash the process.
+  // A lost connection (the server restarting, or ending a session idle in its transaction) fails the
+  // queries that were using it; it must not also crash the process as an unhandled 'error' event,
+  // which pg emits on checked-out clients too.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 
 function fromEmbedded(embedded: EmbeddedPostgres, kind: StoreKind, description: string): Store {
-  const { db } = kyselyOver({
-    host: embedded.socketDir,
-    port: embedded.port,
-    user: "postgres",
-    database: "postgres",
-  });
+  const { db } = kyselyOver({ stream: () => embedded.connect(), user: "postgres", database: "postgres" });
   return {
     db,
     kind,
@@ -77,7 +81,7 @@ export async function openStore(config: Config, options: { shareRunning?: boolea
   if (owner?.socketDir) {
     const { db } = kyselyOver({
       host: owner.socketDir,
-      port: 5432,
+      port: EMBEDDED_SOCKET_PORT,
       user: "postgres",
       database: "postgres",
       max: 2,
@@ -94,6 +98,6 @@ export async function openStore(config: Config, options: { shareRunning?: boolea
 }
 
 /** A throwaway in-memory store (tests, demos). */
-export async function openMemoryStore(): Promise<Store> {
-  return fromEmbedded(await startMemoryPostgres(), "pglite", "in-memory PGlite");
+export async function openMemoryStore(options: EmbeddedOptions = {}): Promise<Store> {
+  return fromEmbedded(await startMemoryPostgres(options), "pglite", "in-memory PGlite");
 }
