@@ -67,8 +67,8 @@ export class SessionGate {
     if (this.current !== holder) return;
     this.idleSince = Date.now();
     clearTimeout(this.idleTimer);
+    // Not unref'd: a waiter may be all that is left, and it must be freed rather than abandoned.
     this.idleTimer = setTimeout(() => this.checkIdleHolder(), this.idleInTransactionMs);
-    this.idleTimer.unref();
   }
 
   /** The holder is running a batch again. */
