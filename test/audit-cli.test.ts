@@ -71,30 +71,35 @@ test("CLI: org, user (secret printed once), token, checkpoint, verify; tampering
   r = harbor(["audit", "checkpoint", "--out", cpFile]);
   assert.equal(r.code, 0, r.err);
   const cp = JSON.parse(readFileSync(cpFile, "utf8"));
-  assert.equal(cp.seq, 3, "org, user and token records (the checkpoint's own record comes after)");
+  assert.deepEqual(
+    cp.heads.map((h: { orgId: string; seq: number }) => [h.orgId, h.seq]),
+    [["_system", 3]],
+    "the CLI's org, user and token records are in the system chain (the checkpoint's own record comes after)",
+  );
   r = harbor(["audit", "verify", "--checkpoint", cpFile]);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Audit chain intact: 4 record/);
 
   const forged = path.join(root, "forged.json");
-  writeFileSync(forged, JSON.stringify({ ...cp, seq: 2 }));
+  writeFileSync(forged, JSON.stringify({ ...cp, heads: [{ ...cp.heads[0], seq: 2 }] }));
   r = harbor(["audit", "verify", "--checkpoint", forged]);
   assert.equal(r.code, 1);
   assert.match(r.err, /signature is not valid/);
 
   // Truncation of the newest records with the head moved back: only the checkpoint reveals it.
   await tamper([
-    sql`delete from audit_events where seq >= 3`,
-    sql`update audit_chain_head set seq = 2, row_hash = (select row_hash from audit_events where seq = 2)`,
+    sql`delete from audit_events where org_id = '_system' and seq >= 3`,
+    sql`update audit_chain_heads set seq = 2, row_hash = (select row_hash from audit_events
+      where org_id = '_system' and seq = 2) where org_id = '_system'`,
   ]);
   r = harbor(["audit", "verify"]);
   assert.equal(r.code, 0, "without a checkpoint the shortened chain looks whole");
   r = harbor(["audit", "verify", "--checkpoint", cpFile]);
   assert.equal(r.code, 1);
-  assert.match(r.err, /record 3 .*truncated/);
+  assert.match(r.err, /record 3 of the system chain .*truncated/);
 
-  await tamper([sql`update audit_events set outcome = 'failure' where seq = 2`]);
+  await tamper([sql`update audit_events set outcome = 'failure' where org_id = '_system' and seq = 2`]);
   r = harbor(["audit", "verify"]);
   assert.equal(r.code, 1);
-  assert.match(r.err, /Audit chain broken at record 2: content does not match row_hash/);
+  assert.match(r.err, /Audit chain broken at record 2 of the system chain: content does not match row_hash/);
 });

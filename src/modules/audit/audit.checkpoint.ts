@@ -11,12 +11,31 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import { SYSTEM_ORG } from "../../store/tenancy.ts";
 import { clock } from "../auth/clock.ts";
 import { canonicalJson } from "./audit.chain.ts";
-import { getChainHead, rowAt } from "./audit.repository.ts";
+import { type HeadLeaf, headsRoot } from "./audit.merkle.ts";
+import { chainHeads, rowAt } from "./audit.repository.ts";
 
-/** A signed statement "the log had `seq` records ending in `rowHash`", exported off the database host. */
-export interface Checkpoint {
+/**
+ * A signed statement "each organization's chain had `seq` records ending in `rowHash`", exported off
+ * the database host. The signature covers the Merkle root over every head, so one checkpoint pins
+ * every chain. Version 1 (one chain, before per-organization chains) pinned what is now the system
+ * chain; such files still verify.
+ */
+export type Checkpoint = CheckpointV2 | CheckpointV1;
+
+export interface CheckpointV2 {
+  version: 2;
+  heads: HeadLeaf[];
+  root: string;
+  createdAt: string;
+  keyId: string;
+  algorithm: "ed25519";
+  signature: string;
+}
+
+interface CheckpointV1 {
   version: 1;
   seq: number;
   rowHash: string;
@@ -61,63 +80,81 @@ export function loadPublicKey(file: string): SigningKey {
   return { publicKey, keyId: keyIdOf(publicKey) };
 }
 
-const signedPart = (c: Omit<Checkpoint, "signature">) =>
-  Buffer.from(
-    canonicalJson({
-      version: c.version,
-      seq: c.seq,
-      rowHash: c.rowHash,
-      createdAt: c.createdAt,
-      keyId: c.keyId,
-      algorithm: c.algorithm,
-    }),
+function signedPart(c: Checkpoint): Buffer {
+  const common = { version: c.version, createdAt: c.createdAt, keyId: c.keyId, algorithm: c.algorithm };
+  return Buffer.from(
+    canonicalJson(
+      c.version === 1 ? { ...common, seq: c.seq, rowHash: c.rowHash } : { ...common, root: c.root },
+    ),
   );
+}
 
-/** Signs the current chain head. */
-export async function makeCheckpoint(db: Kysely<Database>, key: SigningKey): Promise<Checkpoint> {
+/** The heads a checkpoint pins (a version 1 checkpoint pins the system chain). */
+export function pinnedHeads(c: Checkpoint): HeadLeaf[] {
+  return c.version === 1 ? [{ orgId: SYSTEM_ORG, seq: c.seq, rowHash: c.rowHash }] : c.heads;
+}
+
+/** Signs every chain's current head. */
+export async function makeCheckpoint(db: Kysely<Database>, key: SigningKey): Promise<CheckpointV2> {
   if (!key.privateKey) throw new Error("A checkpoint needs the private signing key.");
-  const head = await getChainHead(db);
+  const heads = (await chainHeads(db)).map((h) => ({ orgId: h.org_id, seq: h.seq, rowHash: h.row_hash }));
   const body = {
-    version: 1 as const,
-    seq: head.seq,
-    rowHash: head.row_hash,
+    version: 2 as const,
+    heads,
+    root: headsRoot(heads),
     createdAt: clock.now().toISOString(),
     keyId: key.keyId,
     algorithm: "ed25519" as const,
   };
-  return { ...body, signature: sign(null, signedPart(body), key.privateKey).toString("base64") };
+  return {
+    ...body,
+    signature: sign(null, signedPart({ ...body, signature: "" }), key.privateKey).toString("base64"),
+  };
+}
+
+const isHead = (h: unknown): h is HeadLeaf =>
+  !!h &&
+  typeof h === "object" &&
+  typeof (h as HeadLeaf).orgId === "string" &&
+  Number.isInteger((h as HeadLeaf).seq) &&
+  typeof (h as HeadLeaf).rowHash === "string";
+
+function wellFormed(c: unknown): c is Checkpoint {
+  if (!c || typeof c !== "object") return false;
+  const cp = c as Checkpoint;
+  if (cp.algorithm !== "ed25519" || typeof cp.signature !== "string" || typeof cp.keyId !== "string")
+    return false;
+  if (cp.version === 1) return Number.isInteger(cp.seq) && typeof cp.rowHash === "string";
+  if (cp.version !== 2 || !Array.isArray(cp.heads) || !cp.heads.every(isHead)) return false;
+  // The listed heads must be exactly the ones the signed root commits to.
+  return new Set(cp.heads.map((h) => h.orgId)).size === cp.heads.length && headsRoot(cp.heads) === cp.root;
 }
 
 /** True when the checkpoint is well-formed and signed by `key` (a forged or edited one is false). */
 export function checkpointSignatureValid(c: unknown, key: SigningKey): c is Checkpoint {
-  if (!c || typeof c !== "object") return false;
-  const cp = c as Checkpoint;
-  if (
-    cp.version !== 1 ||
-    cp.algorithm !== "ed25519" ||
-    !Number.isInteger(cp.seq) ||
-    typeof cp.rowHash !== "string" ||
-    typeof cp.signature !== "string"
-  )
-    return false;
-  if (cp.keyId !== key.keyId) return false;
+  if (!wellFormed(c) || c.keyId !== key.keyId) return false;
   try {
-    return verify(null, signedPart(cp), key.publicKey, Buffer.from(cp.signature, "base64"));
+    return verify(null, signedPart(c), key.publicKey, Buffer.from(c.signature, "base64"));
   } catch {
     return false;
   }
 }
 
 /**
- * Whether the log still contains the checkpointed record unchanged: the record `seq` must exist
- * with the checkpointed hash. Catches truncation (dropping the newest records and resetting the
- * head), which the chain alone cannot show. Returns null when consistent, else the problem.
+ * Whether every chain still contains its checkpointed record unchanged: record `seq` of each pinned
+ * chain must exist with the checkpointed hash. Catches truncation (dropping the newest records and
+ * resetting the head), which a chain alone cannot show, and a dropped chain. Returns null when
+ * consistent, else the problem.
  */
 export async function checkAgainstCheckpoint(db: Kysely<Database>, cp: Checkpoint): Promise<string | null> {
-  if (cp.seq === 0) return null;
-  const row = await rowAt(db, cp.seq);
-  if (!row) return `record ${cp.seq} named by the checkpoint is missing: the log was truncated`;
-  if (row.row_hash !== cp.rowHash)
-    return `record ${cp.seq} differs from the checkpoint: the log was rewritten`;
+  for (const head of pinnedHeads(cp)) {
+    if (head.seq === 0) continue;
+    const row = await rowAt(db, head.orgId, head.seq);
+    const chain = head.orgId === SYSTEM_ORG ? "the system chain" : `the chain of ${head.orgId}`;
+    if (!row)
+      return `record ${head.seq} of ${chain} named by the checkpoint is missing: the log was truncated`;
+    if (row.row_hash !== head.rowHash)
+      return `record ${head.seq} of ${chain} differs from the checkpoint: the log was rewritten`;
+  }
   return null;
 }

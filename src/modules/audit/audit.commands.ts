@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { CliError } from "../../cli/output.ts";
 import { withStore } from "../../cli/store-context.ts";
 import { loadConfig } from "../../config.ts";
+import { SYSTEM_ORG } from "../../store/tenancy.ts";
 import {
   checkAgainstCheckpoint,
   checkpointSignatureValid,
@@ -46,8 +47,13 @@ export function registerAuditCommands(program: Command): void {
       }
       await withStore(async (store) => {
         const result = await verifyChain(store.db);
-        if (!result.ok)
-          throw new CliError(`Audit chain broken at record ${result.brokenAt}: ${result.reason}.`, 1);
+        if (!result.ok) {
+          const chain = result.chain === SYSTEM_ORG ? "the system chain" : `the chain of ${result.chain}`;
+          throw new CliError(
+            `Audit chain broken at record ${result.brokenAt} of ${chain}: ${result.reason}.`,
+            1,
+          );
+        }
         if (
           checkpoint &&
           checkpointSignatureValid(checkpoint, loadPublicKey(opts.publicKey ?? `${signingKeyFile()}.pub`))
@@ -55,7 +61,9 @@ export function registerAuditCommands(program: Command): void {
           const problem = await checkAgainstCheckpoint(store.db, checkpoint);
           if (problem) throw new CliError(`Audit log does not match the checkpoint: ${problem}.`, 1);
         }
-        console.log(`Audit chain intact: ${result.records} record(s), head ${result.headHash}.`);
+        console.log(
+          `Audit chain intact: ${result.records} record(s) in ${result.chains.length} chain(s) (one per organization, and the system chain).`,
+        );
       });
     });
   audit
@@ -70,13 +78,13 @@ export function registerAuditCommands(program: Command): void {
           actorUserId: "system:cli",
           action: "audit.checkpoint",
           outcome: "success",
-          details: { seq: cp.seq, keyId: cp.keyId },
+          details: { chains: cp.heads.length, root: cp.root, keyId: cp.keyId },
         });
         const text = `${JSON.stringify(cp, null, 2)}\n`;
         if (opts.out) writeFileSync(opts.out, text);
         else process.stdout.write(text);
         process.stderr.write(
-          `Checkpoint of record ${cp.seq}; store it outside this host (partner agency, WORM storage).\n`,
+          `Checkpoint of ${cp.heads.length} chain head(s), root ${cp.root}; store it outside this host (partner agency, WORM storage).\n`,
         );
       });
     });

@@ -1,13 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import { GENESIS_HASH } from "./audit.chain.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** An audit row as stored. */
 export interface AuditRow {
+  org_id: string;
   seq: number;
   occurred_at: Date;
-  org_id: string | null;
+  actor_org_id: string | null;
   actor_user_id: string | null;
   action: string;
   outcome: string;
@@ -20,57 +22,80 @@ export interface AuditRow {
   row_hash: string;
 }
 
-/** Locks the chain head until the transaction ends (serializes appends) and returns it. */
-export async function lockChainHead(trx: Transaction<Database>): Promise<{ seq: number; row_hash: string }> {
+/** Where a chain ends. */
+export interface ChainHead {
+  org_id: string;
+  seq: number;
+  row_hash: string;
+}
+
+/**
+ * Locks a chain's head until the transaction ends (serializes that chain's appends, and only that
+ * chain's) and returns it; a chain's first event creates its head at the genesis.
+ */
+export async function lockChainHead(trx: Transaction<Database>, chain: string): Promise<ChainHead> {
+  await trx
+    .insertInto("audit_chain_heads")
+    .values({ org_id: chain, seq: 0, row_hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column("org_id").doNothing())
+    .execute();
   return trx
-    .selectFrom("audit_chain_head")
-    .select(["seq", "row_hash"])
-    .where("id", "=", 1)
+    .selectFrom("audit_chain_heads")
+    .select(["org_id", "seq", "row_hash"])
+    .where("org_id", "=", chain)
     .forUpdate()
     .executeTakeFirstOrThrow();
 }
 
-/** Inserts one chained row and moves the head to it. */
+/** Inserts one chained row and moves its chain's head to it. */
 export async function appendRow(trx: Transaction<Database>, row: AuditRow): Promise<void> {
   await trx
     .insertInto("audit_events")
     .values({ ...row, details: JSON.stringify(row.details) })
     .execute();
   await trx
-    .updateTable("audit_chain_head")
+    .updateTable("audit_chain_heads")
     .set({ seq: row.seq, row_hash: row.row_hash })
-    .where("id", "=", 1)
+    .where("org_id", "=", row.org_id)
     .execute();
 }
 
-/** The chain head as last written. */
-export async function getChainHead(db: Db): Promise<{ seq: number; row_hash: string }> {
-  return db
-    .selectFrom("audit_chain_head")
-    .select(["seq", "row_hash"])
-    .where("id", "=", 1)
-    .executeTakeFirstOrThrow();
+/** Every chain head, by organization. */
+export function chainHeads(db: Db): Promise<ChainHead[]> {
+  return db.selectFrom("audit_chain_heads").select(["org_id", "seq", "row_hash"]).orderBy("org_id").execute();
 }
 
-/** Rows in chain order after `afterSeq`, for verification (physical order, not trusted seq gaps). */
-export async function rowsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
+/** The chains that have records, whether or not their head row survives. */
+export async function chainsWithRecords(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("audit_events").select("org_id").distinct().execute();
+  return rows.map((r) => r.org_id);
+}
+
+/** A chain's rows in order after `afterSeq`, for verification. */
+export async function rowsAfter(db: Db, chain: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return db
     .selectFrom("audit_events")
     .selectAll()
+    .where("org_id", "=", chain)
     .where("seq", ">", afterSeq)
     .orderBy("seq")
     .limit(limit)
     .execute();
 }
 
-/** One row by sequence number. */
-export async function rowAt(db: Db, seq: number): Promise<AuditRow | undefined> {
-  return db.selectFrom("audit_events").selectAll().where("seq", "=", seq).executeTakeFirst();
+/** One row of a chain by sequence number. */
+export async function rowAt(db: Db, chain: string, seq: number): Promise<AuditRow | undefined> {
+  return db
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("org_id", "=", chain)
+    .where("seq", "=", seq)
+    .executeTakeFirst();
 }
 
-/** Filters for the auditor's view. */
+/** Filters for the auditor's view (always one organization's chain). */
 export interface AuditFilter {
-  orgId?: string;
+  orgId: string;
   actorUserId?: string;
   action?: string;
   outcome?: string;
@@ -82,10 +107,9 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest-first page of audit rows matching the filter. */
+/** Newest-first page of one chain's rows matching the filter. */
 export async function findRows(db: Db, f: AuditFilter): Promise<AuditRow[]> {
-  let q = db.selectFrom("audit_events").selectAll();
-  if (f.orgId !== undefined) q = q.where("org_id", "=", f.orgId);
+  let q = db.selectFrom("audit_events").selectAll().where("org_id", "=", f.orgId);
   if (f.actorUserId) q = q.where("actor_user_id", "=", f.actorUserId);
   if (f.action) q = q.where("action", "=", f.action);
   if (f.outcome) q = q.where("outcome", "=", f.outcome);

@@ -1,8 +1,16 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import { SYSTEM_ORG } from "../../store/tenancy.ts";
 import { clock } from "../auth/clock.ts";
 import { type ChainedFields, GENESIS_HASH, rowHash } from "./audit.chain.ts";
-import { type AuditRow, appendRow, getChainHead, lockChainHead, rowsAfter } from "./audit.repository.ts";
+import {
+  type AuditRow,
+  appendRow,
+  chainHeads,
+  chainsWithRecords,
+  lockChainHead,
+  rowsAfter,
+} from "./audit.repository.ts";
 import type { AuditEventInput } from "./audit.types.ts";
 
 export type { AuditEventInput } from "./audit.types.ts";
@@ -13,8 +21,10 @@ export type { AuditEventInput } from "./audit.types.ts";
  * write fails, the action fails. Given a plain `Kysely`, it opens its own transaction (for events
  * with no other write, such as a failed sign-in or a denial).
  *
- * Appends are serialized by locking the single chain-head row until the transaction ends, so
- * concurrent transactions never fork the chain; record audit late in long transactions.
+ * Each organization has its own chain (events with no organization go to the system chain). Appends
+ * to one chain are serialized by locking its head row until the transaction ends, so concurrent
+ * transactions never fork it, while organizations never wait for each other; record audit late in
+ * long transactions.
  */
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
@@ -23,6 +33,9 @@ export async function recordAudit(
   if (db.isTransaction) return append(db as Transaction<Database>, event);
   return db.transaction().execute((trx) => append(trx, event));
 }
+
+/** The chain an event belongs to: its organization's, or the system chain. */
+export const chainOf = (event: Pick<AuditEventInput, "actorOrgId">) => event.actorOrgId ?? SYSTEM_ORG;
 
 /** The hashed fields of an input at a given position in the chain. */
 export function toChainedFields(seq: number, occurredAt: Date, event: AuditEventInput): ChainedFields {
@@ -46,7 +59,7 @@ export function storedFields(row: AuditRow): ChainedFields {
   return {
     seq: row.seq,
     occurredAt: row.occurred_at.toISOString(),
-    orgId: row.org_id,
+    orgId: row.actor_org_id,
     actorUserId: row.actor_user_id,
     action: row.action,
     outcome: row.outcome,
@@ -59,14 +72,15 @@ export function storedFields(row: AuditRow): ChainedFields {
 }
 
 async function append(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
-  const head = await lockChainHead(trx);
+  const head = await lockChainHead(trx, chainOf(event));
   const seq = head.seq + 1;
   const occurredAt = new Date(clock.now().getTime());
   const fields = toChainedFields(seq, occurredAt, event);
   await appendRow(trx, {
+    org_id: head.org_id,
     seq,
     occurred_at: occurredAt,
-    org_id: fields.orgId,
+    actor_org_id: fields.orgId,
     actor_user_id: fields.actorUserId,
     action: fields.action,
     outcome: fields.outcome,
@@ -80,23 +94,39 @@ async function append(trx: Transaction<Database>, event: AuditEventInput): Promi
   });
 }
 
-/** Outcome of walking the chain. `brokenAt` names the first record that does not verify. */
+/** One chain verified. */
+export interface ChainSummary {
+  orgId: string;
+  records: number;
+  headSeq: number;
+  headHash: string;
+}
+
+/** Outcome of walking every chain. `chain` and `brokenAt` name the first record that does not verify. */
 export type VerifyResult =
-  | { ok: true; records: number; headSeq: number; headHash: string }
+  | { ok: true; records: number; chains: ChainSummary[] }
+  | { ok: false; records: number; chain: string; brokenAt: number; reason: string };
+
+type ChainResult =
+  | { ok: true; summary: ChainSummary }
   | { ok: false; records: number; brokenAt: number; reason: string };
 
 /**
- * Walks the whole chain from the first record: sequence numbers must run 1, 2, 3… without gaps,
- * each `prev_hash` must equal the previous record's `row_hash`, and each `row_hash` must be the
- * hash of the record's own content. Finally the chain head must point at the last record.
- * Detects any change, deletion, reordering or insertion (truncation needs a checkpoint).
+ * Walks one chain from its first record: sequence numbers must run 1, 2, 3… without gaps, each
+ * `prev_hash` must equal the previous record's `row_hash`, and each `row_hash` must be the hash of
+ * the record's own content. Finally its head must point at its last record.
  */
-export async function verifyChain(db: Kysely<Database>, batch = 5000): Promise<VerifyResult> {
+async function verifyOneChain(
+  db: Kysely<Database>,
+  chain: string,
+  head: { seq: number; row_hash: string } | undefined,
+  batch: number,
+): Promise<ChainResult> {
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let records = 0;
   for (;;) {
-    const rows = await rowsAfter(db, expectedSeq - 1, batch);
+    const rows = await rowsAfter(db, chain, expectedSeq - 1, batch);
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
@@ -128,14 +158,42 @@ export async function verifyChain(db: Kysely<Database>, batch = 5000): Promise<V
       records += 1;
     }
   }
-  const head = await getChainHead(db);
-  if (head.seq !== records || head.row_hash !== prev) {
+  const headSeq = head?.seq ?? 0;
+  if (headSeq !== records || (head?.row_hash ?? GENESIS_HASH) !== prev) {
     return {
       ok: false,
       records,
-      brokenAt: Math.min(head.seq, records + 1),
-      reason: `chain head says record ${head.seq} but the log ends at record ${records}`,
+      brokenAt: Math.min(headSeq, records + 1),
+      reason: head
+        ? `chain head says record ${head.seq} but the log ends at record ${records}`
+        : `the chain head is missing but the log has ${records} record(s)`,
     };
   }
-  return { ok: true, records, headSeq: records, headHash: prev };
+  return { ok: true, summary: { orgId: chain, records, headSeq: records, headHash: prev } };
+}
+
+/**
+ * Verifies every organization's chain and the system chain (see verifyOneChain). Detects any change,
+ * deletion, reordering or insertion, and a record moved to another chain; truncation needs a
+ * checkpoint.
+ */
+export async function verifyChain(db: Kysely<Database>, batch = 5000): Promise<VerifyResult> {
+  const heads = new Map((await chainHeads(db)).map((h) => [h.org_id, h]));
+  const chains = [...new Set([...heads.keys(), ...(await chainsWithRecords(db))])].sort();
+  const summaries: ChainSummary[] = [];
+  let records = 0;
+  for (const chain of chains) {
+    const result = await verifyOneChain(db, chain, heads.get(chain), batch);
+    if (!result.ok)
+      return {
+        ok: false,
+        records: records + result.records,
+        chain,
+        brokenAt: result.brokenAt,
+        reason: result.reason,
+      };
+    summaries.push(result.summary);
+    records += result.summary.records;
+  }
+  return { ok: true, records, chains: summaries };
 }
