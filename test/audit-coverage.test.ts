@@ -30,11 +30,20 @@ describeEachStore("audit coverage", (backend) => {
   // Made in before(): one suite per store, each must own the process-wide clock while it runs.
   let clock: ReturnType<typeof manualClock>;
   const start = testClockStart();
-  const rows = () => t.store.db.selectFrom("audit_events").selectAll().orderBy("seq").execute();
+  const rows = () =>
+    t.store.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .orderBy("occurred_at")
+      .orderBy("org_id")
+      .orderBy("seq")
+      .execute();
+  // Each organization has its own chain and sequence: a record is known by (chain, seq).
+  const keyOf = (r: { org_id: string; seq: number }) => `${r.org_id}#${r.seq}`;
   async function newRows<T>(run: () => Promise<T>) {
-    const before = (await rows()).length;
+    const before = new Set((await rows()).map(keyOf));
     const result = await run();
-    return { result, added: (await rows()).slice(before) };
+    return { result, added: (await rows()).filter((r) => !before.has(keyOf(r))) };
   }
 
   before(async () => {

@@ -137,7 +137,7 @@ describeEachStore("field encryption in the store: rotation and moved ciphertexts
       .set({ data_key_id: ra.data_key_id })
       .where("id", "=", a!.id)
       .execute();
-    const dkB = await dataKeysRepository.getById(store.db, rb.data_key_id);
+    const dkB = await dataKeysRepository.getById(store.db, rb.org_id, rb.data_key_id);
     await attempt(
       () =>
         store.db

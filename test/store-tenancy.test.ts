@@ -33,13 +33,17 @@ interface ForeignKey {
 
 async function catalog(store: Store) {
   const tables = (
-    await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    await sql<{
+      name: string;
+    }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(store.db)
   ).rows.map((r) => r.name);
   const columns = (
     await sql<Column>`select c.relname as table, a.attname as column, a.attnotnull as "notNull"
       from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p')`.execute(store.db)
+      where n.nspname = 'public' and a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p')`.execute(
+      store.db,
+    )
   ).rows;
   const uniques = (
     await sql<{ table: string; name: string; columns: (string | null)[]; primary: boolean }>`
@@ -96,7 +100,9 @@ describeEachStore("every table follows the distribution rules (src/store/tenancy
   });
 
   test("organization-scoped tables: org_id is NOT NULL", () => {
-    const bad = ORG_TABLES.filter((t) => !cat.columns.some((c) => c.table === t && c.column === "org_id" && c.notNull));
+    const bad = ORG_TABLES.filter(
+      (t) => !cat.columns.some((c) => c.table === t && c.column === "org_id" && c.notNull),
+    );
     assert.deepEqual(bad, []);
   });
 
@@ -128,7 +134,9 @@ describeEachStore("every table follows the distribution rules (src/store/tenancy
   });
 
   test("only the declared tables carry triggers", () => {
-    const bad = cat.triggers.filter((t) => !(t.table in TABLES_WITH_TRIGGERS)).map((t) => `${t.table}.${t.name}`);
+    const bad = cat.triggers
+      .filter((t) => !(t.table in TABLES_WITH_TRIGGERS))
+      .map((t) => `${t.table}.${t.name}`);
     assert.deepEqual(bad, []);
   });
 });

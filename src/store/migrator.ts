@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
+import { distributeTables, isCitus } from "./citus.ts";
 import { migrations } from "./migrations/index.ts";
 
 export interface MigrationState {
@@ -14,7 +15,11 @@ function migrator(db: AnyDb) {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
-/** Applies every pending migration; throws with the failing migration's name if one fails. */
+/**
+ * Applies every pending migration; throws with the failing migration's name if one fails. On a Citus
+ * coordinator it then places every table not placed yet (see citus.ts); elsewhere nothing more.
+ * Returns the migrations applied and, on Citus, the tables placed.
+ */
 export async function migrateToLatest(db: AnyDb): Promise<string[]> {
   const result: MigrationResultSet = await migrator(db).migrateToLatest();
   if (result.error) {
@@ -22,7 +27,10 @@ export async function migrateToLatest(db: AnyDb): Promise<string[]> {
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
     throw new Error(`Migration ${failed} failed: ${reason}`);
   }
-  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const applied = (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  if (!(await isCitus(db))) return applied;
+  const placed = await distributeTables(db);
+  return [...applied, ...placed.map((t) => `citus: ${t} placed`)];
 }
 
 /** Every known migration with the time it ran, or undefined when it is pending. */

@@ -95,7 +95,12 @@ export const seed = {
       immigrationStatus: canary(`IM${tag}`),
     };
     await store.db.transaction().execute(async (trx) => {
-      const { dataKeyId, sealed } = await sealRecord(trx, crypto, PERSONS_TABLE, id, values);
+      const { dataKeyId, sealed } = await sealRecord(
+        trx,
+        crypto,
+        { table: PERSONS_TABLE, rowId: id, orgId: p.orgId },
+        values,
+      );
       await personsRepository.insert(trx, {
         id,
         orgId: p.orgId,
@@ -126,7 +131,7 @@ export const seed = {
   ) {
     const id = randomUUID();
     await consentsRepository.insert(store.db, { ...c, id, signedBy: ["victim"], createdBy: null });
-    if (c.revoked) await consentsRepository.revoke(store.db, id, "test", new Date());
+    if (c.revoked) await consentsRepository.revoke(store.db, { orgId: c.orgId, id }, "test", new Date());
     return id;
   },
 };

@@ -18,10 +18,15 @@ import { dataKeysRepository } from "../crypto/data-keys.repository.ts";
 export async function sealTotpSecret(
   db: Kysely<Database>,
   crypto: FieldCrypto,
-  userId: string,
+  user: { id: string; orgId: string },
   secret: string,
 ) {
-  const { dataKeyId, sealed } = await sealRecord(db, crypto, "users", userId, { totp_secret: secret });
+  const { dataKeyId, sealed } = await sealRecord(
+    db,
+    crypto,
+    { table: "users", rowId: user.id, orgId: user.orgId },
+    { totp_secret: secret },
+  );
   return { totp_secret: sealed.totp_secret as string, totp_data_key_id: dataKeyId };
 }
 
@@ -29,10 +34,10 @@ export async function sealTotpSecret(
 export async function openTotpSecret(
   db: Kysely<Database>,
   crypto: FieldCrypto,
-  user: { id: string; totp_secret: string | null; totp_data_key_id: string | null },
+  user: { id: string; org_id: string; totp_secret: string | null; totp_data_key_id: string | null },
 ): Promise<string | null> {
   if (!user.totp_secret || !user.totp_data_key_id) return null;
-  const key = await dataKeysRepository.getById(db, user.totp_data_key_id);
+  const key = await dataKeysRepository.getById(db, user.org_id, user.totp_data_key_id);
   if (!key) return null;
   const opened = openRecord(
     crypto,

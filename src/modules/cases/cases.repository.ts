@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { Actor } from "../policy/policy.engine.ts";
+import { ownerOrgsScope } from "../policy/policy.owners.ts";
 import type { CaseAction } from "../policy/policy.rules.ts";
 import { caseScope, relationToCase } from "../policy/policy.sql.ts";
 
@@ -36,22 +37,26 @@ export const casesRepository = {
   },
 
   /** The case if it exists and the caller may do `action` on it; undefined otherwise (same either way). */
-  getForAction(
+  async getForAction(
     db: Kysely<Database>,
     actor: Actor,
     id: string,
     action: CaseAction,
   ): Promise<VisibleCase | undefined> {
-    return visibleCases(db, actor, action).where("cases.id", "=", id).executeTakeFirst();
+    return visibleCases(db, actor, action)
+      .where(await ownerOrgsScope(db, actor, "cases.org_id", id))
+      .where("cases.id", "=", id)
+      .executeTakeFirst();
   },
 
   /** The cases the caller may read, newest first. */
-  listReadable(
+  async listReadable(
     db: Kysely<Database>,
     actor: Actor,
     page: { limit: number; offset: number },
   ): Promise<VisibleCase[]> {
     return visibleCases(db, actor, "read")
+      .where(await ownerOrgsScope(db, actor, "cases.org_id"))
       .orderBy("cases.created_at", "desc")
       .orderBy("cases.id")
       .limit(page.limit)
@@ -59,7 +64,10 @@ export const casesRepository = {
       .execute();
   },
 
-  /** Shares a case with an organization, or changes the access of an existing share. */
+  /**
+   * Shares a case with an organization, or changes the access of an existing share: the share row
+   * with the case, and the recipient's copy with the recipient, in one transaction.
+   */
   async upsertShare(
     db: Kysely<Database>,
     row: {
@@ -81,14 +89,28 @@ export const casesRepository = {
       })
       .onConflict((oc) =>
         oc
-          .columns(["case_id", "recipient_org_id"])
+          .columns(["org_id", "case_id", "recipient_org_id"])
+          .doUpdateSet({ access: row.access, created_at: sql`now()` }),
+      )
+      .execute();
+    await db
+      .insertInto("case_shares_received")
+      .values({
+        org_id: row.recipientOrgId,
+        owner_org_id: row.ownerOrgId,
+        case_id: row.caseId,
+        access: row.access,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["org_id", "owner_org_id", "case_id"])
           .doUpdateSet({ access: row.access, created_at: sql`now()` }),
       )
       .execute();
   },
 
   /** The organizations a case is shared with (the caller already passed the share check). */
-  listShares(db: Kysely<Database>, caseId: string) {
+  listShares(db: Kysely<Database>, ownerOrgId: string, caseId: string) {
     return db
       .selectFrom("case_shares")
       .innerJoin("orgs", "orgs.id", "case_shares.recipient_org_id")
@@ -99,6 +121,7 @@ export const casesRepository = {
         "case_shares.access",
         "case_shares.created_at",
       ])
+      .where("case_shares.org_id", "=", ownerOrgId)
       .where("case_shares.case_id", "=", caseId)
       .orderBy("orgs.name")
       .execute();

@@ -68,9 +68,9 @@ export async function getCase(
     async (trx) => {
       const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
       if (!row) return HIDDEN;
-      const persons = (await personsRepository.listReadableInCase(trx, caller.auth, id, clock.now())).map(
-        (p) => presentPerson(p, crypto),
-      );
+      const persons = (
+        await personsRepository.listReadableInCase(trx, caller.auth, { orgId: row.org_id, id }, clock.now())
+      ).map((p) => presentPerson(p, crypto));
       const identified = persons.filter((p) => p.identifyingShown).map((p) => p.view.id);
       if (identified.length) {
         await audit(trx, caller, {
@@ -133,7 +133,7 @@ export async function listShares(store: Store, caller: Caller, id: string) {
       const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
       if (!row) return HIDDEN;
       if (!can(caller.auth, "case", "share", row.relation)) return FORBIDDEN;
-      return (await casesRepository.listShares(trx, id)).map(presentShare);
+      return (await casesRepository.listShares(trx, row.org_id, id)).map(presentShare);
     },
   );
 }

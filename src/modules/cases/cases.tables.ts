@@ -21,4 +21,13 @@ export interface CasesTables {
     created_by: string | null;
     created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
+  /** The recipient's copy of a share, kept in the recipient's organization (see docs/scale-out.md). */
+  case_shares_received: {
+    /** The recipient organization (the row's owner). */
+    org_id: string;
+    owner_org_id: string;
+    case_id: string;
+    access: "read" | "write";
+    created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { Actor } from "../policy/policy.engine.ts";
+import { ownerOrgsScope } from "../policy/policy.owners.ts";
 import type { ConsentAction } from "../policy/policy.rules.ts";
 import { consentScope } from "../policy/policy.sql.ts";
 
@@ -51,21 +52,23 @@ export const consentsRepository = {
   },
 
   /** One consent the caller may do `action` on, or undefined (missing and out of scope look the same). */
-  getForAction(db: Kysely<Database>, actor: Actor, id: string, action: ConsentAction) {
+  async getForAction(db: Kysely<Database>, actor: Actor, id: string, action: ConsentAction) {
     return db
       .selectFrom("consents")
       .select(COLUMNS)
+      .where(await ownerOrgsScope(db, actor, "consents.org_id"))
       .where("consents.id", "=", id)
       .where(consentScope(actor, action))
       .executeTakeFirst();
   },
 
   /** A person's consents the caller may read, newest first. */
-  listForPerson(db: Kysely<Database>, actor: Actor, personId: string) {
+  listForPerson(db: Kysely<Database>, actor: Actor, person: { orgId: string; id: string }) {
     return db
       .selectFrom("consents")
       .select(COLUMNS)
-      .where("consents.person_id", "=", personId)
+      .where("consents.org_id", "=", person.orgId)
+      .where("consents.person_id", "=", person.id)
       .where(consentScope(actor, "read"))
       .orderBy("consents.created_at", "desc")
       .orderBy("consents.id")
@@ -73,11 +76,17 @@ export const consentsRepository = {
   },
 
   /** Revokes a consent at `now` unless already revoked; true when this call revoked it. */
-  async revoke(db: Kysely<Database>, id: string, by: string, now: Date): Promise<boolean> {
+  async revoke(
+    db: Kysely<Database>,
+    consent: { orgId: string; id: string },
+    by: string,
+    now: Date,
+  ): Promise<boolean> {
     const result = await db
       .updateTable("consents")
       .set({ revoked_at: now, revoked_by: by })
-      .where("id", "=", id)
+      .where("org_id", "=", consent.orgId)
+      .where("id", "=", consent.id)
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;

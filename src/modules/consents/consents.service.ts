@@ -91,9 +91,12 @@ export async function listConsents(store: Store, caller: Caller, personId: strin
     async (trx) => {
       const person = await personsRepository.getReadable(trx, caller.auth, personId, now);
       if (!person) return HIDDEN;
-      return (await consentsRepository.listForPerson(trx, caller.auth, personId)).map((c) =>
-        presentConsent(c, now),
-      );
+      return (
+        await consentsRepository.listForPerson(trx, caller.auth, {
+          orgId: person.org_id,
+          id: personId,
+        })
+      ).map((c) => presentConsent(c, now));
     },
   );
 }
@@ -106,9 +109,10 @@ export async function revokeConsent(store: Store, caller: Caller, id: string): P
     caller,
     { action: "consent.revoke", targetType: "consent", targetIds: [id] },
     async (trx) => {
-      if (!(await consentsRepository.getForAction(trx, caller.auth, id, "read"))) return HIDDEN;
+      const readable = await consentsRepository.getForAction(trx, caller.auth, id, "read");
+      if (!readable) return HIDDEN;
       if (!(await consentsRepository.getForAction(trx, caller.auth, id, "revoke"))) return FORBIDDEN;
-      await consentsRepository.revoke(trx, id, caller.auth.userId, now);
+      await consentsRepository.revoke(trx, { orgId: readable.org_id, id }, caller.auth.userId, now);
       const row = await consentsRepository.getForAction(trx, caller.auth, id, "read");
       await audit(trx, caller, {
         action: "consent.revoke",

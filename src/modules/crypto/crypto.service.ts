@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import { SYSTEM_ORG } from "../../store/tenancy.ts";
 import { dataKeysRepository } from "./data-keys.repository.ts";
 import { decryptField, encryptField, generateDataKey, unwrapDataKey, wrapDataKey } from "./envelope.ts";
 import { type KeyRing, loadKeyRing } from "./key-store.ts";
@@ -36,13 +37,14 @@ export async function prepareFieldCrypto(
 async function loadBlindIndexKey(db: Kysely<Database>, ring: KeyRing): Promise<Buffer> {
   const fresh = generateDataKey();
   await dataKeysRepository.insertIfAbsent(db, {
+    orgId: SYSTEM_ORG,
     id: BLIND_INDEX_KEY_ID,
     ownerTable: BLIND_INDEX_OWNER.ownerTable,
     ownerId: BLIND_INDEX_OWNER.ownerId,
     kekId: ring.current.id,
     wrapped: wrapDataKey(ring.current, BLIND_INDEX_OWNER, fresh),
   });
-  const row = await dataKeysRepository.getById(db, BLIND_INDEX_KEY_ID);
+  const row = await dataKeysRepository.getById(db, SYSTEM_ORG, BLIND_INDEX_KEY_ID);
   if (!row) throw new Error("The blind-index key could not be stored.");
   return unwrapDataKey((id) => ring.get(id), BLIND_INDEX_OWNER, row.wrapped);
 }
@@ -62,6 +64,13 @@ export async function fieldCryptoStartupTask(store: Store, config: Config): Prom
 /** Plain field values to seal; null/undefined stay null (absence is not secret). */
 export type PlainFields<K extends string> = Partial<Record<K, string | null | undefined>>;
 
+/** The record a data key seals: its table, row id and organization (the key lives with the record). */
+export interface SealedRecordRef {
+  table: string;
+  rowId: string;
+  orgId: string;
+}
+
 /**
  * Seals a record's fields with a new data key, stored (wrapped) in the caller's transaction.
  * Returns the data key id and the sealed values by field name.
@@ -69,8 +78,7 @@ export type PlainFields<K extends string> = Partial<Record<K, string | null | un
 export async function sealRecord<K extends string>(
   db: Kysely<Database>,
   crypto: FieldCrypto,
-  table: string,
-  rowId: string,
+  { table, rowId, orgId }: SealedRecordRef,
   fields: PlainFields<K>,
 ): Promise<{ dataKeyId: string; sealed: Record<K, string | null> }> {
   crypto.ring.refresh();
@@ -78,6 +86,7 @@ export async function sealRecord<K extends string>(
   const dataKey = generateDataKey();
   const owner = { dataKeyId, ownerTable: table, ownerId: rowId };
   await dataKeysRepository.insert(db, {
+    orgId,
     id: dataKeyId,
     ownerTable: table,
     ownerId: rowId,
@@ -134,6 +143,7 @@ export async function rotateDataKeys(
       const dataKey = unwrapDataKey((id) => ring.get(id), owner, row.wrapped);
       const ok = await dataKeysRepository.rewrap(
         db,
+        row.org_id,
         row.id,
         row.kek_id,
         ring.current.id,

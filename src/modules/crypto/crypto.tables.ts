@@ -6,6 +6,8 @@ import type { ColumnType } from "kysely";
  */
 export interface CryptoTables {
   data_keys: {
+    /** The organization of the sealed record; "_system" for installation keys (the blind-index key). */
+    org_id: string;
     id: string;
     owner_table: string;
     owner_id: string;

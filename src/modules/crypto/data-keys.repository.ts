@@ -3,6 +3,7 @@ import type { Database } from "../../store/schema.ts";
 
 /** A wrapped data key as the services see it. */
 interface DataKeyRow {
+  orgId: string;
   id: string;
   ownerTable: string;
   ownerId: string;
@@ -11,6 +12,7 @@ interface DataKeyRow {
 }
 
 const toColumns = (row: DataKeyRow) => ({
+  org_id: row.orgId,
   id: row.id,
   owner_table: row.ownerTable,
   owner_id: row.ownerId,
@@ -30,21 +32,27 @@ export const dataKeysRepository = {
     await db
       .insertInto("data_keys")
       .values(toColumns(row))
-      .onConflict((oc) => oc.column("id").doNothing())
+      .onConflict((oc) => oc.columns(["org_id", "id"]).doNothing())
       .execute();
   },
 
-  /** One wrapped data key by id. */
-  getById(db: Kysely<Database>, id: string) {
-    return db.selectFrom("data_keys").selectAll().where("id", "=", id).executeTakeFirst();
+  /** One wrapped data key by organization and id. */
+  getById(db: Kysely<Database>, orgId: string, id: string) {
+    return db
+      .selectFrom("data_keys")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where("id", "=", id)
+      .executeTakeFirst();
   },
 
   /** A batch of data keys not wrapped by the given master key, for rotation. */
   listNotWrappedBy(db: Kysely<Database>, kekId: string, limit: number) {
     return db
       .selectFrom("data_keys")
-      .select(["id", "owner_table", "owner_id", "kek_id", "wrapped"])
+      .select(["org_id", "id", "owner_table", "owner_id", "kek_id", "wrapped"])
       .where("kek_id", "<>", kekId)
+      .orderBy("org_id")
       .orderBy("id")
       .limit(limit)
       .execute();
@@ -53,6 +61,7 @@ export const dataKeysRepository = {
   /** Replaces a wrap only if nobody re-wrapped it meanwhile (optimistic on the old key id). */
   async rewrap(
     db: Kysely<Database>,
+    orgId: string,
     id: string,
     fromKekId: string,
     toKekId: string,
@@ -61,6 +70,7 @@ export const dataKeysRepository = {
     const result = await db
       .updateTable("data_keys")
       .set({ kek_id: toKekId, wrapped, rewrapped_at: new Date() })
+      .where("org_id", "=", orgId)
       .where("id", "=", id)
       .where("kek_id", "=", fromKekId)
       .executeTakeFirst();

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import { type Actor, staticallyHiddenFields } from "../policy/policy.engine.ts";
+import { ownerOrgsScope } from "../policy/policy.owners.ts";
 import type { PersonField } from "../policy/policy.rules.ts";
 import { mayIdentify, maySeeImmigration, personScope } from "../policy/policy.sql.ts";
 import { SEALED_FIELD_NAMES, SEALED_PERSON_FIELDS, type SealedPersonField } from "./persons.fields.ts";
@@ -42,7 +43,9 @@ function visiblePersons(db: Kysely<Database>, actor: Actor, now: Date) {
     .as("p");
   let query = db
     .selectFrom(inner)
-    .leftJoin("data_keys as dk", "dk.id", "p.data_key_id")
+    .leftJoin("data_keys as dk", (join) =>
+      join.onRef("dk.org_id", "=", "p.org_id").onRef("dk.id", "=", "p.data_key_id"),
+    )
     .select(["p.id", "p.org_id", "p.case_id", "p.role", "p.citizenship", "p.created_at", "p.data_key_id"])
     .select(["dk.wrapped", "p.may_identify", "p.may_immigration"]);
   // Static hiding: the column is not selected at all. Row hiding (consent, 1367): NULLed in SQL.
@@ -150,20 +153,24 @@ export const personsRepository = {
     now: Date,
   ): Promise<VisiblePerson | undefined> {
     const { query, shown } = visiblePersons(db, actor, now);
-    const raw = (await query.where("p.id", "=", id).executeTakeFirst()) as RawRow | undefined;
+    const raw = (await query
+      .where(await ownerOrgsScope(db, actor, "p.org_id"))
+      .where("p.id", "=", id)
+      .executeTakeFirst()) as RawRow | undefined;
     return raw && toVisible(raw, shown);
   },
 
-  /** The persons of a case the caller may read, oldest first. */
+  /** The persons of a case (of its owning organization) the caller may read, oldest first. */
   async listReadableInCase(
     db: Kysely<Database>,
     actor: Actor,
-    caseId: string,
+    kase: { orgId: string; id: string },
     now: Date,
   ): Promise<VisiblePerson[]> {
     const { query, shown } = visiblePersons(db, actor, now);
     const rows = (await query
-      .where("p.case_id", "=", caseId)
+      .where("p.org_id", "=", kase.orgId)
+      .where("p.case_id", "=", kase.id)
       .orderBy("p.created_at")
       .orderBy("p.id")
       .execute()) as RawRow[];
@@ -183,6 +190,7 @@ export const personsRepository = {
   ): Promise<VisiblePerson[]> {
     const { query, shown } = visiblePersons(db, actor, now);
     const rows = (await query
+      .where(await ownerOrgsScope(db, actor, "p.org_id"))
       .where(sql.ref(`p.${column}`), "=", token)
       .where("p.may_identify", "=", true)
       .orderBy("p.created_at")

@@ -43,7 +43,12 @@ export async function addPerson(
         address: input.address,
         immigrationStatus: input.immigrationStatus,
       };
-      const { dataKeyId, sealed } = await sealRecord(trx, crypto, PERSONS_TABLE, id, plain);
+      const { dataKeyId, sealed } = await sealRecord(
+        trx,
+        crypto,
+        { table: PERSONS_TABLE, rowId: id, orgId: kase.org_id },
+        plain,
+      );
       await personsRepository.insert(trx, {
         id,
         orgId: kase.org_id,

@@ -29,8 +29,9 @@ function related(
   if (relations.includes("owner")) parts.push(sql<boolean>`${sql.ref(ownerColumn)} = ${orgId}`);
   const access = relations.map((r) => ACCESS_OF[r]).filter((a) => a !== undefined);
   if (access.length) {
-    parts.push(sql<boolean>`exists (select 1 from case_shares cs where cs.case_id = ${sql.ref(caseIdColumn)}
-      and cs.recipient_org_id = ${orgId} and cs.access in (${sql.join(access)}))`);
+    // Correlated on org_id too: the share lives with its case, so on Citus this stays on the case's node.
+    parts.push(sql<boolean>`exists (select 1 from case_shares cs where cs.org_id = ${sql.ref(ownerColumn)}
+      and cs.case_id = ${sql.ref(caseIdColumn)} and cs.recipient_org_id = ${orgId} and cs.access in (${sql.join(access)}))`);
   }
   // Deny by default: no grant compiles to a predicate no row satisfies.
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` or `)})` : sql<boolean>`false`;
@@ -73,7 +74,8 @@ export function relationToCase(
   if (actor.kind === "system") return sql<Relation>`'owner'`;
   return sql<Relation | null>`case when ${sql.ref(ownerColumn)} = ${actor.orgId} then 'owner' else
     (select case when cs.access = 'write' then 'shared_write' else 'shared_read' end from case_shares cs
-      where cs.case_id = ${sql.ref(caseIdColumn)} and cs.recipient_org_id = ${actor.orgId}) end`;
+      where cs.org_id = ${sql.ref(ownerColumn)} and cs.case_id = ${sql.ref(caseIdColumn)}
+      and cs.recipient_org_id = ${actor.orgId}) end`;
 }
 
 /**
@@ -89,7 +91,8 @@ export function mayIdentify(actor: Actor, now: Date, alias = "persons"): RawBuil
   return sql<boolean>`(${p("org_id")} = ${actor.orgId}
     or ${p("role")} not in (${sql.join(CONSENT_GATED_PERSON_ROLES)})
     or (select o.type from orgs o where o.id = ${p("org_id")}) not in (${sql.join(CONSENT_GATED_OWNER_TYPES)})
-    or exists (select 1 from consents c where c.person_id = ${p("id")} and c.recipient_org_id = ${actor.orgId}
+    or exists (select 1 from consents c where c.org_id = ${p("org_id")} and c.person_id = ${p("id")}
+      and c.recipient_org_id = ${actor.orgId}
       and c.purpose = ${purpose} and c.revoked_at is null and c.expires_at > ${now}))`;
 }
 

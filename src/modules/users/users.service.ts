@@ -78,7 +78,7 @@ export async function createUser(
       email: input.email,
       roles: [...new Set(input.roles)],
       password_hash: passwordHash,
-      ...(await sealTotpSecret(trx, crypto, id, totpSecret)),
+      ...(await sealTotpSecret(trx, crypto, { id, orgId: input.orgId }, totpSecret)),
       created_at: clock.now(),
     };
     const inserted = await insertUser(trx, row).catch((e: { code?: string }) => {
