@@ -1,7 +1,7 @@
 import type { CaptureTable } from "./capture-table.ts";
-import { buildDesign } from "./design.ts";
+import { buildDesign, type Design } from "./design.ts";
 import type { FittedModel } from "./model-space.ts";
-import { fitPoisson } from "./poisson-fit.ts";
+import { FitError, fitPoisson, type PoissonFit } from "./poisson-fit.ts";
 import { chiSquare1Quantile, logGamma, normalQuantile } from "./special-functions.ts";
 
 /** An interval for the total population; `upper` is null when the data put no finite bound on it. */
@@ -34,16 +34,19 @@ export function profileInterval(
   for (let r = 0; r < rows - 1; r++) constant -= logGamma(y[r]! + 1);
   const logLik = (total: number): number => {
     y[rows - 1] = total - observed;
-    const fit = fitPoisson(design, y, start);
+    const fit = fitFrom(design, y, start);
+    if (!fit) return Number.NEGATIVE_INFINITY;
     start = fit.beta;
     let l = logGamma(total + 1) - logGamma(total - observed + 1) + constant;
     for (let r = 0; r < rows; r++) if (y[r]! > 0) l += y[r]! * Math.log(fit.mu[r]! / total);
     return l;
   };
   const cut = chiSquare1Quantile(level) / 2;
-  const peak = maximizeUnimodal(logLik, observed, fitted.estimate);
+  const peak = maximizeUnimodal(logLik, observed + 1e-3, fitted.estimate);
   const below = (total: number) => peak.value - logLik(total) - cut;
-  const lower = below(observed) <= 0 ? observed : bisect(below, observed, peak.at);
+  // With nobody unobserved the filled-in table may have no finite fit; a thousandth of a person above is the same.
+  const floor = observed + 1e-3;
+  const lower = below(floor) <= 0 ? observed : bisect(below, floor, peak.at);
   let hi = Math.max(peak.at * 1.5, peak.at + 10);
   while (below(hi) < 0) {
     if (hi > observed * UNBOUNDED_FACTOR) return { lower, upper: null };
@@ -61,6 +64,19 @@ export function logNormalInterval(fitted: FittedModel, observed: number, level =
   const b0 = fitted.fit.beta[0]!;
   const se = fitted.fit.interceptSe;
   return { lower: observed + Math.exp(b0 - z * se), upper: observed + Math.exp(b0 + z * se) };
+}
+
+/** The fit from the last one's coefficients, else from scratch; undefined when neither converges. */
+function fitFrom(design: Design, y: Float64Array, start: Float64Array | undefined): PoissonFit | undefined {
+  for (const from of start ? [start, undefined] : [undefined]) {
+    try {
+      const fit = fitPoisson(design, y, from);
+      if (fit.converged) return fit;
+    } catch (e) {
+      if (!(e instanceof FitError)) throw e;
+    }
+  }
+  return undefined;
 }
 
 /** The maximum of a unimodal function on [lo, ∞), searched outward from a guess, by golden sections. */

@@ -1,4 +1,4 @@
-import { type Model, withoutPair, withPair } from "./design.ts";
+import { interactionNames, type Model, withoutPair, withPair } from "./design.ts";
 import type { FittedModel, ModelSpace } from "./model-space.ts";
 import { poissonCdf, poissonUpperTail } from "./special-functions.ts";
 
@@ -76,10 +76,12 @@ function stepwise(space: ModelSpace, threshold: number): SelectedModel {
 /**
  * Greedy search on AIC or BIC in both directions: from main effects, each step moves to the best admissible model
  * one interaction away (added or dropped) while that lowers the criterion. A non-overlapping pair may enter; its
- * −∞ estimate still counts as a parameter, as SparseMSE's adjusted AIC counts it.
+ * −∞ estimate still counts as a parameter, as SparseMSE's adjusted AIC counts it. Models whose criteria tie (to
+ * 1e-9) are told apart by their interactions' names, so the result does not depend on the order of the lists.
  */
 function criterionSearch(space: ModelSpace, criterion: "aic" | "bic"): SelectedModel {
   const score = (f: FittedModel) => (criterion === "aic" ? f.aic : f.bic);
+  const name = (model: Model) => interactionNames(space.table.lists, model).map(canonical).sort().join(" ");
   let current = space.fit([]);
   const steps: SelectionStep[] = [];
   for (;;) {
@@ -90,7 +92,9 @@ function criterionSearch(space: ModelSpace, criterion: "aic" | "bic"): SelectedM
       const next = inModel ? withoutPair(current.model, m) : withPair(current.model, m);
       if (!space.admissible(next)) continue;
       const f = space.fit(next);
-      if (score(f) < (best ? score(best) : score(current)) - 1e-9) {
+      const gap = score(f) - (best ? score(best) : score(current));
+      const tie = Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(score(f)));
+      if ((gap < 0 && !tie) || (best !== undefined && tie && name(next) < name(best.model))) {
         best = f;
         bestStep = { action: inModel ? "drop" : "add", pair: m, criterion: score(f) };
       }
@@ -100,3 +104,5 @@ function criterionSearch(space: ModelSpace, criterion: "aic" | "bic"): SelectedM
     steps.push(bestStep!);
   }
 }
+
+const canonical = (term: string) => term.split(":").sort().join(":");

@@ -1,5 +1,5 @@
 /**
- * A small dense two-phase simplex for: maximize cᵀx subject to A x = b, x ≥ 0, with b ≥ 0. Bland's rule
+ * A small dense two-phase simplex for: maximize cᵀx subject to A x = b, x ≥ 0. Bland's rule
  * (lowest index enters, lowest basic index leaves on ties) so the many degenerate pivots of sparse capture
  * tables cannot cycle. Sized for the existence check: at most 56 rows and 1,024 columns. Checked against HiGHS
  * in the tests.
@@ -18,9 +18,10 @@ export function maximize(a: Float64Array, m: number, n: number, b: Float64Array,
   const t = new Float64Array(m * width);
   const basis = new Int32Array(m);
   for (let r = 0; r < m; r++) {
-    for (let j = 0; j < n; j++) t[r * width + j] = a[r * n + j]!;
+    const sign = b[r]! < 0 ? -1 : 1; // rows with b ≥ 0, so the artificials start feasible
+    for (let j = 0; j < n; j++) t[r * width + j] = sign * a[r * n + j]!;
     t[r * width + n + r] = 1;
-    t[r * width + rhs] = b[r]!;
+    t[r * width + rhs] = sign * b[r]!;
     basis[r] = n + r;
   }
   // Phase 1: maximize −Σ artificials; the reduced costs of the originals start as their column sums.
@@ -30,7 +31,7 @@ export function maximize(a: Float64Array, m: number, n: number, b: Float64Array,
   if (!iterate(t, d, basis, m, width, n + m)) return none();
   let artificial = 0;
   for (let r = 0; r < m; r++) if (basis[r]! >= n) artificial += t[r * width + rhs]!;
-  if (artificial > EPS * Math.max(1, ...b) * m) return none();
+  if (artificial > EPS * Math.max(1, ...b.map(Math.abs)) * m) return none();
   // Drive artificials still basic (at zero) out of the basis; a row with no original entry left is redundant.
   const redundant = new Uint8Array(m);
   for (let r = 0; r < m; r++) {
