@@ -1,26 +1,12 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { promisify } from "node:util";
+import { runHarborCli as cli } from "./support/harbor-process.ts";
 
-const run = promisify(execFile);
-const harbor = new URL("../bin/harbor.js", import.meta.url).pathname;
 const uk = new URL("../data/benchmarks/mse/uk-2013-five-lists.csv", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "harbor-mse-"));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { NODE_TEST_CONTEXT: _ignored, ...env } = process.env;
-    const { stdout, stderr } = await run(process.execPath, [harbor, ...args], { env: { ...env, CI: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

@@ -1,4 +1,4 @@
-import { Rng } from "../src/linkage/synth/random.ts";
+import { Rng, WeightedPicker } from "../src/linkage/synth/random.ts";
 import type { CaptureTable } from "../src/stats/mse/capture-table.ts";
 
 /** A closed population for simulation: capture probabilities per list and log-odds-ratio dependences. */
@@ -28,25 +28,14 @@ function cellProbabilities(s: Scenario): Float64Array {
 export function* simulateTables(s: Scenario, count: number, seed: number): Generator<CaptureTable> {
   const rng = new Rng(seed);
   const p = cellProbabilities(s);
-  const cumulative = new Float64Array(p.length);
-  p.reduce((sum, v, i) => {
-    cumulative[i] = sum + v;
-    return sum + v;
-  }, 0);
+  const picker = new WeightedPicker(
+    Array.from(p, (_, c) => c),
+    p,
+  );
   const lists = s.capture.map((_, i) => String.fromCharCode(65 + i));
   for (let n = 0; n < count; n++) {
     const counts = new Float64Array(p.length);
-    for (let person = 0; person < s.population; person++) {
-      const u = rng.next();
-      let lo = 0;
-      let hi = cumulative.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > u) hi = mid;
-        else lo = mid + 1;
-      }
-      counts[lo]! += 1;
-    }
+    for (let person = 0; person < s.population; person++) counts[picker.pick(rng)]! += 1;
     counts[0] = 0;
     yield { lists, counts };
   }

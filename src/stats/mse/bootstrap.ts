@@ -1,4 +1,4 @@
-import { Rng } from "../../linkage/synth/random.ts";
+import { Rng, WeightedPicker } from "../../linkage/synth/random.ts";
 import { type CaptureTable, dropUninformativeLists, observedTotal } from "./capture-table.ts";
 import type { Interval } from "./intervals.ts";
 import type { FittedModel } from "./model-space.ts";
@@ -126,25 +126,10 @@ function cellSampler(
   weights: number[],
   people: number,
 ): (rng: Rng) => Float64Array {
-  const cumulative = new Float64Array(weights.length);
-  let sum = 0;
-  weights.forEach((w, i) => {
-    sum += w;
-    cumulative[i] = sum;
-  });
+  const picker = new WeightedPicker(cells, weights);
   return (rng) => {
     const counts = new Float64Array(size);
-    for (let k = 0; k < people; k++) {
-      const u = rng.next() * sum;
-      let lo = 0;
-      let hi = cumulative.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > u) hi = mid;
-        else lo = mid + 1;
-      }
-      counts[cells[lo]!]! += 1;
-    }
+    for (let k = 0; k < people; k++) counts[picker.pick(rng)]! += 1;
     counts[0] = 0;
     return counts;
   };
