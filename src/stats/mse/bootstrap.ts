@@ -162,7 +162,7 @@ function jackknifeAcceleration(table: CaptureTable, estimateOf: (counts: Float64
 }
 
 /** R's `quantile(type = 8)`, the default of SparseMSE's BCa limits, on sorted values. */
-export function quantileType8(sorted: readonly number[], p: number): number {
+function quantileType8(sorted: readonly number[], p: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const h = n * p + (p + 1) / 3;

@@ -61,10 +61,7 @@ export function tableFromMemberships(
   return captureTable(lists, histories);
 }
 
-export const cellOf = (on: readonly boolean[]): number =>
-  on.reduce((cell, v, i) => (v ? cell | (1 << i) : cell), 0);
-
-export const cellCount = (table: CaptureTable): number => table.counts.length;
+const cellOf = (on: readonly boolean[]): number => on.reduce((cell, v, i) => (v ? cell | (1 << i) : cell), 0);
 
 /** Number of people observed on at least one list. */
 export function observedTotal(table: CaptureTable): number {

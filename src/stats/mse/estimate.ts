@@ -1,6 +1,6 @@
 import { type BootstrapKind, bootstrapInterval } from "./bootstrap.ts";
 import { type CaptureTable, CaptureTableError, dropUninformativeLists } from "./capture-table.ts";
-import { interactionNames, type Model } from "./design.ts";
+import { interactionNames, listPairs, type Model } from "./design.ts";
 import { type Interval, logNormalInterval, profileInterval } from "./intervals.ts";
 import { type FittedModel, ModelSpace } from "./model-space.ts";
 import { NoAdmissibleModelError, type Selection, type SelectionStep, selectModel } from "./selection.ts";
@@ -178,7 +178,7 @@ function fixedModel(
   interactions: ReadonlyArray<readonly [string, string]>,
   input: CaptureTable,
 ): Model {
-  const space = new ModelSpace(table);
+  const pairs = listPairs(table.lists.length);
   const model = new Set<number>();
   for (const [a, b] of interactions) {
     const i = table.lists.indexOf(a);
@@ -191,7 +191,7 @@ function fixedModel(
           : `unknown interaction ${a}:${b}`,
       );
     }
-    model.add(space.pairs.findIndex(([x, y]) => x === Math.min(i, j) && y === Math.max(i, j)));
+    model.add(pairs.findIndex(([x, y]) => x === Math.min(i, j) && y === Math.max(i, j)));
   }
   return [...model].sort((x, y) => x - y);
 }

@@ -106,7 +106,7 @@ function informationFactor(design: Design, active: Int32Array[], mu: Float64Arra
   return cholesky(a, p);
 }
 
-export function deviance(y: Float64Array, mu: Float64Array): number {
+function deviance(y: Float64Array, mu: Float64Array): number {
   let d = 0;
   for (let r = 0; r < y.length; r++) {
     const yr = y[r]!;
@@ -115,7 +115,7 @@ export function deviance(y: Float64Array, mu: Float64Array): number {
   return 2 * d;
 }
 
-export function logLikelihood(y: Float64Array, mu: Float64Array): number {
+function logLikelihood(y: Float64Array, mu: Float64Array): number {
   let l = 0;
   for (let r = 0; r < y.length; r++) {
     const yr = y[r]!;

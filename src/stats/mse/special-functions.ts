@@ -16,7 +16,7 @@ export function logGamma(x: number): number {
 }
 
 /** Regularized lower incomplete gamma P(a, x), by its series (x < a + 1) or continued fraction. */
-export function gammaP(a: number, x: number): number {
+function gammaP(a: number, x: number): number {
   if (x <= 0) return 0;
   if (x < a + 1) {
     let term = 1 / a;
@@ -53,7 +53,7 @@ function gammaQContinuedFraction(a: number, x: number): number {
 }
 
 /** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), computed without cancellation in either tail. */
-export function gammaQ(a: number, x: number): number {
+function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
   return x < a + 1 ? 1 - gammaP(a, x) : gammaQContinuedFraction(a, x);
 }
