@@ -93,7 +93,7 @@ function maximizeUnimodal(
   let d = a + g * (b - a);
   let fc = f(c);
   let fd = f(d);
-  while (b - a > 1e-7 * Math.max(1, b)) {
+  while (b - a > 1e-6 * Math.max(1, b)) {
     if (fc > fd) {
       b = d;
       d = c;
@@ -115,7 +115,7 @@ function maximizeUnimodal(
 /** A root of f between lo and hi, where f(lo) and f(hi) differ in sign. */
 function bisect(f: (x: number) => number, lo: number, hi: number): number {
   let flo = f(lo);
-  for (let i = 0; i < 200 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+  for (let i = 0; i < 200 && hi - lo > 1e-7 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
     const fm = f(mid);
     if (Math.sign(fm) === Math.sign(flo)) {

@@ -25,6 +25,7 @@ export class ModelSpace {
   readonly observed: number;
   /** N* of each pair: how many people both lists share. Zero marks a non-overlapping pair. */
   readonly overlaps: number[];
+  private readonly designs = new Map<string, Design>();
   private readonly checks = new Map<string, ModelCheck>();
   private readonly fits = new Map<string, FittedModel>();
 
@@ -38,7 +39,7 @@ export class ModelSpace {
     const key = modelKey(model);
     let c = this.checks.get(key);
     if (!c) {
-      c = checkDesign(buildDesign(this.table, model));
+      c = checkDesign(this.design(model));
       this.checks.set(key, c);
     }
     return c;
@@ -46,13 +47,26 @@ export class ModelSpace {
 
   admissible = (model: Model): boolean => admissible(this.check(model));
 
-  /** Fits an admissible model (callers check first: an inadmissible one has no finite fit). */
-  fit(model: Model): FittedModel {
+  private design(model: Model): Design {
+    const key = modelKey(model);
+    let d = this.designs.get(key);
+    if (!d) {
+      d = buildDesign(this.table, model);
+      this.designs.set(key, d);
+    }
+    return d;
+  }
+
+  /**
+   * Fits an admissible model (callers check first: an inadmissible one has no finite fit), starting from the fitted
+   * means of `near`, a model one interaction away, when given.
+   */
+  fit(model: Model, near?: FittedModel): FittedModel {
     const key = modelKey(model);
     let f = this.fits.get(key);
     if (!f) {
-      const design = buildDesign(this.table, model);
-      const fit = fitPoisson(design);
+      const design = this.design(model);
+      const fit = fitPoisson(design, design.y, undefined, near && startingPoint(design, near));
       const parameters = design.p + design.infinitePairs.length;
       f = {
         model,
@@ -67,4 +81,11 @@ export class ModelSpace {
     }
     return f;
   }
+}
+
+/** log μ of the neighbouring fit for the cells both designs share, log(y + 0.1) for the others. */
+function startingPoint(design: Design, near: FittedModel): Float64Array {
+  const mu = new Map<number, number>();
+  near.design.cells.forEach((cell, r) => mu.set(cell, near.fit.mu[r]!));
+  return Float64Array.from(design.cells, (cell, r) => Math.log(mu.get(cell) ?? design.y[r]! + 0.1));
 }

@@ -18,8 +18,16 @@ export interface PoissonFit {
 
 export class FitError extends Error {}
 
-/** Fits the design to `y` (the design's own counts by default), starting from `start` when given. */
-export function fitPoisson(design: Design, y: Float64Array = design.y, start?: Float64Array): PoissonFit {
+/**
+ * Fits the design to `y` (the design's own counts by default), starting from coefficients `start` or from a
+ * linear predictor `initialEta` when given (a neighbouring model's fit: fewer Newton steps), else from log(y + 0.1).
+ */
+export function fitPoisson(
+  design: Design,
+  y: Float64Array = design.y,
+  start?: Float64Array,
+  initialEta?: Float64Array,
+): PoissonFit {
   const p = design.p;
   const rows = design.cells.length;
   const active = activeColumns(design);
@@ -27,7 +35,7 @@ export function fitPoisson(design: Design, y: Float64Array = design.y, start?: F
   const mu = new Float64Array(rows);
   if (start) linearPredictor(design, active, start, eta);
   for (let r = 0; r < rows; r++) {
-    if (!start) eta[r] = Math.log(y[r]! + 0.1);
+    if (!start) eta[r] = initialEta ? initialEta[r]! : Math.log(y[r]! + 0.1);
     mu[r] = Math.exp(eta[r]!);
   }
   let beta: Float64Array = start ? Float64Array.from(start) : new Float64Array(p);

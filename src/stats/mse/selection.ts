@@ -68,7 +68,7 @@ function stepwise(space: ModelSpace, threshold: number): SelectedModel {
       }
     });
     if (best < 0 || bestP >= threshold) return { fitted: current, steps };
-    current = space.fit(withPair(current.model, best));
+    current = space.fit(withPair(current.model, best), current);
     steps.push({ action: "add", pair: best, pValue: bestP });
   }
 }
@@ -91,7 +91,7 @@ function criterionSearch(space: ModelSpace, criterion: "aic" | "bic"): SelectedM
       const inModel = current.model.includes(m);
       const next = inModel ? withoutPair(current.model, m) : withPair(current.model, m);
       if (!space.admissible(next)) continue;
-      const f = space.fit(next);
+      const f = space.fit(next, current);
       const gap = score(f) - (best ? score(best) : score(current));
       const tie = Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(score(f)));
       if ((gap < 0 && !tie) || (best !== undefined && tie && name(next) < name(best.model))) {
