@@ -85,7 +85,6 @@ export class ModelSpace {
 
 /** log μ of the neighbouring fit for the cells both designs share, log(y + 0.1) for the others. */
 function startingPoint(design: Design, near: FittedModel): Float64Array {
-  const mu = new Map<number, number>();
-  near.design.cells.forEach((cell, r) => mu.set(cell, near.fit.mu[r]!));
+  const mu = new Map(Array.from(near.design.cells, (cell, r) => [cell, near.fit.mu[r]!] as const));
   return Float64Array.from(design.cells, (cell, r) => Math.log(mu.get(cell) ?? design.y[r]! + 0.1));
 }
