@@ -6,6 +6,7 @@ import { registerLinkCommands } from "./linkage/link.commands.ts";
 import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
+import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { DataFolderInUseError } from "./store/data-folder-lock.ts";
 import { version } from "./version.ts";
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerDirectoryCommands(program);
   registerSecurityCommands(program);
   registerKeysCommands(program);
+  registerMseCommands(program);
   return program;
 }
 

@@ -58,3 +58,20 @@ export async function startHarbor(env: Record<string, string>, timeoutMs = 90_00
   child.kill("SIGKILL");
   throw new Error(`Harbor did not start in ${timeoutMs} ms:\n${child.output()}`);
 }
+
+/** Runs `harbor ARGS…` (bin/harbor.js) to the end; resolves with exit code and output, never throws on a non-zero exit. */
+export async function runHarborCli(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { execFile } = await import("node:child_process");
+  // The test runner's own variables would make the child behave as a test process.
+  const { NODE_TEST_CONTEXT: _ignored, ...env } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, "bin/harbor.js"), ...args],
+      { env: { ...env, CI: "1" } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
