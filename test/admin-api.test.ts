@@ -16,7 +16,11 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
   before(async () => {
     t = await startTestApp(backend);
     // The installation's first organization is its host (a law-enforcement agency here, as in the README).
-    host = await createOrgWithUser(t.store, { orgId: "task-force", orgType: "law_enforcement", roles: ["admin"] });
+    host = await createOrgWithUser(t.store, {
+      orgId: "task-force",
+      orgType: "law_enforcement",
+      roles: ["admin"],
+    });
     pdAdmin = await createOrgWithUser(t.store, {
       orgId: "metro-pd",
       orgType: "law_enforcement",
@@ -45,8 +49,9 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
     assert.equal(ok.json().type, "prosecutor");
     assert.equal(ok.json().host, false, "a created organization is a partner, not a second host");
     assert.equal(
-      (await call("POST", "/api/v1/orgs", host, { id: "county-da", name: "Again", type: "prosecutor" })).json()
-        .error.code,
+      (
+        await call("POST", "/api/v1/orgs", host, { id: "county-da", name: "Again", type: "prosecutor" })
+      ).json().error.code,
       "org_exists",
     );
     assert.equal(
@@ -70,7 +75,11 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
       const r = await call("GET", "/api/v1/orgs", who);
       assert.equal(r.statusCode, 200, r.body);
       const orgs = r.json().orgs as { id: string; host: boolean }[];
-      for (const id of ["task-force", "metro-pd", "safe-house"]) assert.ok(orgs.some((o) => o.id === id), id);
+      for (const id of ["task-force", "metro-pd", "safe-house"])
+        assert.ok(
+          orgs.some((o) => o.id === id),
+          id,
+        );
       assert.deepEqual(
         orgs.filter((o) => o.host).map((o) => o.id),
         ["task-force"],

@@ -91,7 +91,9 @@ describeEachStore("audit coverage", (backend) => {
       assert.equal(anon.added[0]?.outcome, "denied");
       assert.equal(anon.added[0]?.client_address, "127.0.0.1");
     }
-    const adminOnly = ops.filter(([m, u]) => !u.startsWith("/api/v1/auth/") && !ANY_SIGNED_IN.has(`${m} ${u}`));
+    const adminOnly = ops.filter(
+      ([m, u]) => !u.startsWith("/api/v1/auth/") && !ANY_SIGNED_IN.has(`${m} ${u}`),
+    );
     for (const [method, url, payload] of adminOnly) {
       const denied = await newRows(() =>
         t.app.inject({ method, url, headers: investigator.headers, ...(payload ? { payload } : {}) }),
