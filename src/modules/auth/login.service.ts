@@ -5,13 +5,13 @@ import type { Database } from "../../store/schema.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { FieldCrypto } from "../crypto/crypto.service.ts";
 import { assertAcceptablePassword } from "../users/password-policy.ts";
-import type { UserRow } from "../users/users.repository.ts";
 import {
   accountById,
   accountForSignIn,
   completeSignIn,
   oneTimePasswordExpired,
   recordSignInFailure,
+  type UserRow,
 } from "../users/users.signin.ts";
 import {
   consumeChallenge,

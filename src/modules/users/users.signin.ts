@@ -6,6 +6,8 @@ import type { AuditMeta } from "../auth/authorize.ts";
 import { clock } from "../auth/clock.ts";
 import { type UserRow, usersRepository } from "./users.repository.ts";
 
+export type { UserRow };
+
 /**
  * The account state sign-in reads and writes (auth module): sign-in runs before anyone is signed
  * in, so it acts as this named system context, and only through these functions.
