@@ -174,7 +174,7 @@ for (const lang of ["en", "es"] as const) {
       const secret = await signInThroughPage(again, env.harbor.url, lang, {
         email: admin.email,
         password: admin.password,
-        newPassword: `lighthouse keeper ${lang} night shift`,
+        newPassword: chosenPassword(lang),
       });
       secrets.set(lang, secret);
       await expectAccessible(again, `account (${lang})`);
@@ -184,12 +184,7 @@ for (const lang of ["en", "es"] as const) {
     });
 
     test("add a partner organization and its first administrator, chosen by name", async () => {
-      const page = await newPage(env.browser, lang);
-      await signInThroughPage(page, env.harbor.url, lang, {
-        email: firstAdmin[lang].email,
-        password: `lighthouse keeper ${lang} night shift`,
-        secret: secretOf(lang),
-      });
+      const page = await firstAdminPage(lang);
       await page
         .getByRole("navigation", { name: /Primary navigation|Navegación principal/ })
         .getByRole("link", { name: T.orgs })
@@ -219,12 +214,7 @@ for (const lang of ["en", "es"] as const) {
     });
 
     test("a user's roles, a new one-time password, a new authenticator, disable and enable; the last admin keeps the job", async () => {
-      const page = await newPage(env.browser, lang);
-      await signInThroughPage(page, env.harbor.url, lang, {
-        email: firstAdmin[lang].email,
-        password: `lighthouse keeper ${lang} night shift`,
-        secret: secretOf(lang),
-      });
+      const page = await firstAdminPage(lang);
       await page.goto(`${env.harbor.url}/admin/users`);
       await heading(page, T.users);
       await page.getByLabel(T.workEmail).fill(officer.email);
@@ -312,12 +302,7 @@ for (const lang of ["en", "es"] as const) {
     });
 
     test("sharing a case: the partner is chosen from a list of organizations, by name", async () => {
-      const page = await newPage(env.browser, lang);
-      await signInThroughPage(page, env.harbor.url, lang, {
-        email: firstAdmin[lang].email,
-        password: `lighthouse keeper ${lang} night shift`,
-        secret: secretOf(lang),
-      });
+      const page = await firstAdminPage(lang);
       await page.goto(`${env.harbor.url}/cases`);
       await page.getByLabel(T.title).fill(`Harbor district ${lang}`);
       await page.getByRole("button", { name: T.openCase }).click();
@@ -338,6 +323,18 @@ for (const lang of ["en", "es"] as const) {
     });
   });
 }
+
+/** A page signed in as the first administrator, with the password chosen at the first sign-in. */
+async function firstAdminPage(lang: "en" | "es"): Promise<Page> {
+  const page = await newPage(env.browser, lang);
+  await signInThroughPage(page, env.harbor.url, lang, {
+    email: firstAdmin[lang].email,
+    password: chosenPassword(lang),
+    secret: secretOf(lang),
+  });
+  return page;
+}
+const chosenPassword = (lang: "en" | "es") => `lighthouse keeper ${lang} night shift`;
 
 /** The first admins' authenticator secrets, read from the setup key their first sign-in showed. */
 function secretOf(lang: "en" | "es"): string {

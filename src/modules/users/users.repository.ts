@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { OrgType, Role } from "../auth/auth.context.ts";
 import type { Actor } from "../policy/policy.engine.ts";
@@ -99,18 +99,7 @@ export const usersRepository = {
   /** Inserts a user (the service checked the actor may); false when the email is taken (any case). */
   async insert(
     db: Db,
-    user: {
-      id: string;
-      org_id: string;
-      email: string;
-      roles: Role[];
-      password_hash: string;
-      password_change_required: boolean;
-      password_expires_at: Date | null;
-      totp_secret: string;
-      totp_data_key_id: string;
-      created_at: Date;
-    },
+    user: Insertable<Database["users"]> & { roles: Role[]; password_hash: string },
   ): Promise<boolean> {
     const result = await db
       .insertInto("users")
