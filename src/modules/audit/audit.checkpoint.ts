@@ -14,6 +14,7 @@ import type { Database } from "../../store/schema.ts";
 import { clock } from "../auth/clock.ts";
 import { canonicalJson } from "./audit.chain.ts";
 import { getChainHead, rowAt } from "./audit.repository.ts";
+import { CHAIN_VERIFIER } from "./audit.service.ts";
 
 /** A signed statement "the log had `seq` records ending in `rowHash`", exported off the database host. */
 export interface Checkpoint {
@@ -115,7 +116,7 @@ export function checkpointSignatureValid(c: unknown, key: SigningKey): c is Chec
  */
 export async function checkAgainstCheckpoint(db: Kysely<Database>, cp: Checkpoint): Promise<string | null> {
   if (cp.seq === 0) return null;
-  const row = await rowAt(db, cp.seq);
+  const row = await rowAt(db, CHAIN_VERIFIER, cp.seq);
   if (!row) return `record ${cp.seq} named by the checkpoint is missing: the log was truncated`;
   if (row.row_hash !== cp.rowHash)
     return `record ${cp.seq} differs from the checkpoint: the log was rewritten`;

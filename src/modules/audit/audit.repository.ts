@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import type { SystemContext } from "../auth/auth.context.ts";
+import type { Actor } from "../policy/policy.engine.ts";
+import { auditScope } from "../policy/policy.sql.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -52,25 +55,38 @@ export async function getChainHead(db: Db): Promise<{ seq: number; row_hash: str
     .executeTakeFirstOrThrow();
 }
 
-/** Rows in chain order after `afterSeq`, for verification (physical order, not trusted seq gaps). */
-export async function rowsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
+/**
+ * Rows in chain order after `afterSeq`, for verification of the whole chain: the system only
+ * (physical order, not trusted seq gaps).
+ */
+export async function rowsAfter(
+  db: Db,
+  actor: SystemContext,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   return db
     .selectFrom("audit_events")
     .selectAll()
+    .where(auditScope(actor))
     .where("seq", ">", afterSeq)
     .orderBy("seq")
     .limit(limit)
     .execute();
 }
 
-/** One row by sequence number. */
-export async function rowAt(db: Db, seq: number): Promise<AuditRow | undefined> {
-  return db.selectFrom("audit_events").selectAll().where("seq", "=", seq).executeTakeFirst();
+/** One row by sequence number, for checking a checkpoint against the chain (the system only). */
+export async function rowAt(db: Db, actor: SystemContext, seq: number): Promise<AuditRow | undefined> {
+  return db
+    .selectFrom("audit_events")
+    .selectAll()
+    .where(auditScope(actor))
+    .where("seq", "=", seq)
+    .executeTakeFirst();
 }
 
 /** Filters for the auditor's view. */
 export interface AuditFilter {
-  orgId?: string;
   actorUserId?: string;
   action?: string;
   outcome?: string;
@@ -82,10 +98,9 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest-first page of audit rows matching the filter. */
-export async function findRows(db: Db, f: AuditFilter): Promise<AuditRow[]> {
-  let q = db.selectFrom("audit_events").selectAll();
-  if (f.orgId !== undefined) q = q.where("org_id", "=", f.orgId);
+/** Newest-first page of the audit rows the actor may read (its organization's) matching the filter. */
+export async function findRows(db: Db, actor: Actor, f: AuditFilter): Promise<AuditRow[]> {
+  let q = db.selectFrom("audit_events").selectAll().where(auditScope(actor));
   if (f.actorUserId) q = q.where("actor_user_id", "=", f.actorUserId);
   if (f.action) q = q.where("action", "=", f.action);
   if (f.outcome) q = q.where("outcome", "=", f.outcome);

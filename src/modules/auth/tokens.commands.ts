@@ -17,7 +17,7 @@ export function registerTokenCommands(program: Command): void {
       await withStore(async (store) => {
         const created = await cliCall(async () => {
           const lifetimeMs = parseLifetime(opts.expires);
-          const user = await userByEmail(store.db, opts.user);
+          const user = await userByEmail(store.db, CLI_ACTOR, opts.user);
           return createApiToken(store.db, CLI_ACTOR, { userId: user.id, lifetimeMs, label: opts.label });
         });
         process.stderr.write(

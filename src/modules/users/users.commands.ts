@@ -3,10 +3,21 @@ import { CliError, printJson } from "../../cli/output.ts";
 import { withStore } from "../../cli/store-context.ts";
 import { loadConfig } from "../../config.ts";
 import { AppError } from "../../server/errors.ts";
+import type { Store } from "../../store/store.ts";
 import { ROLES, type Role, type SystemContext } from "../auth/auth.context.ts";
 import { cryptoFor } from "../auth/totp-secrets.ts";
+import { resetMfa, resetPassword } from "./users.credentials.ts";
 import { presentUser } from "./users.presenter.ts";
-import { createUser, disableUser, unlockUser, userByEmail, usersOf } from "./users.service.ts";
+import { MFA_RESET_REASONS, type MfaResetReason } from "./users.schema.ts";
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  setRoles,
+  unlockUser,
+  userByEmail,
+  usersOf,
+} from "./users.service.ts";
 
 /** The CLI acts as the system; its actions are audited with actor `system:cli`. */
 export const CLI_ACTOR: SystemContext = { kind: "system", reason: "cli" };
@@ -41,7 +52,14 @@ async function readStdinPassword(): Promise<string> {
     .replace(/\r?\n$/, "");
 }
 
-/** `harbor user create|list|unlock|disable`. */
+/** Runs `change` on the user with this email, as the CLI. */
+function byEmail<T>(email: string, change: (store: Store, userId: string) => Promise<T>): Promise<T> {
+  return withStore((store) =>
+    cliCall(async () => change(store, (await userByEmail(store.db, CLI_ACTOR, email)).id)),
+  );
+}
+
+/** `harbor user create|list|unlock|disable|enable|roles|reset-password|reset-mfa`. */
 export function registerUserCommands(program: Command): void {
   const user = program.command("user").description("User accounts");
   user
@@ -68,6 +86,9 @@ export function registerUserCommands(program: Command): void {
           `Created user ${created.user.id} (${created.user.email}) in ${created.user.org_id} with roles ${created.user.roles.join(",")}.`,
         );
         if (created.initialPassword) console.log(`Initial password (shown once): ${created.initialPassword}`);
+        console.log(
+          `The initial password is one-time: it must be changed at the first sign-in and expires ${created.user.password_expires_at?.toISOString()}.`,
+        );
         console.log(`TOTP secret (shown once): ${created.totpSecret}`);
         console.log(`otpauth URL: ${created.otpauthUrl}`);
         console.log("Give these to the user over a separate channel; they enrol at their first sign-in.");
@@ -86,20 +107,60 @@ export function registerUserCommands(program: Command): void {
     .command("unlock <email>")
     .description("Unlock an account locked after failed sign-ins")
     .action(async (email: string) => {
-      await withStore(async (store) => {
-        await cliCall(async () => unlockUser(store.db, CLI_ACTOR, (await userByEmail(store.db, email)).id));
-        console.log("Unlocked.");
-      });
+      await byEmail(email, (store, id) => unlockUser(store.db, CLI_ACTOR, id));
+      console.log("Unlocked.");
     });
   user
     .command("disable <email>")
-    .description("Disable an account and end its sessions at once")
+    .description("Disable an account and end its sessions at once (never the last active admin)")
     .action(async (email: string) => {
-      await withStore(async (store) => {
-        const ended = await cliCall(async () =>
-          disableUser(store.db, CLI_ACTOR, (await userByEmail(store.db, email)).id),
-        );
-        console.log(`Disabled; ${ended} session(s) ended.`);
-      });
+      const done = await byEmail(email, (store, id) => disableUser(store.db, CLI_ACTOR, id));
+      console.log(`Disabled; ${done.sessionsEnded} session(s) ended.`);
+    });
+  user
+    .command("enable <email>")
+    .description("Enable a disabled account again")
+    .action(async (email: string) => {
+      await byEmail(email, (store, id) => enableUser(store.db, CLI_ACTOR, id));
+      console.log("Enabled.");
+    });
+  user
+    .command("roles <email>")
+    .description("Replace an account's roles (never removing the last active admin's)")
+    .requiredOption("--role <roles>", `comma-separated roles: ${ROLES.join(", ")}`)
+    .action(async (email: string, opts: { role: string }) => {
+      const roles = parseRoles(opts.role);
+      const done = await byEmail(email, (store, id) => setRoles(store.db, CLI_ACTOR, id, roles));
+      console.log(`Roles of ${done.email}: ${done.roles.join(",")}.`);
+    });
+  user
+    .command("reset-password <email>")
+    .description("Issue a new one-time password (printed once, expires in 72 hours); ends every session")
+    .action(async (email: string) => {
+      const done = await byEmail(email, (store, id) => resetPassword(store.db, CLI_ACTOR, id));
+      console.log(`One-time password (shown once): ${done.oneTimePassword}`);
+      console.log(
+        `It expires ${done.expiresAt.toISOString()} and must be changed at the next sign-in; ${done.sessionsEnded} session(s) ended.`,
+      );
+    });
+  user
+    .command("reset-mfa <email>")
+    .description("Make the user enrol a new authenticator at the next sign-in; ends every session")
+    .requiredOption("--reason <reason>", MFA_RESET_REASONS.join(" | "))
+    .action(async (email: string, opts: { reason: string }) => {
+      if (!(MFA_RESET_REASONS as readonly string[]).includes(opts.reason))
+        throw new CliError(`--reason must be one of: ${MFA_RESET_REASONS.join(", ")}.`);
+      const done = await byEmail(email, async (store, id) =>
+        resetMfa(
+          store.db,
+          await cryptoFor(store, loadConfig()),
+          CLI_ACTOR,
+          id,
+          opts.reason as MfaResetReason,
+        ),
+      );
+      console.log(
+        `The old authenticator no longer works; ${done.sessionsEnded} session(s) ended. The user enrols a new one at the next sign-in.`,
+      );
     });
 }
