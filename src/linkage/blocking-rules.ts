@@ -1,4 +1,4 @@
-import { C } from "./comparisons.ts";
+import { C, fieldBits } from "./comparisons.ts";
 import type { StoreView } from "./record-store.ts";
 
 /**
@@ -99,7 +99,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "postcode+street_number",
-    forces: [C.address],
+    forces: [C.postcode, C.streetNumber],
     key: (v, i) => {
       const p = v.postcode[i]!;
       const s = v.streetNumber[i]!;
@@ -118,7 +118,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "postcode+family_prefix",
-    forces: [C.address, C.family],
+    forces: [C.postcode, C.family],
     key: (v, i) => {
       const p = v.postcode[i]!;
       const f = v.family[i]!;
@@ -145,7 +145,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
  * as soon as one rule that found the pair does not involve it. Indexed by a pair's found-by mask.
  */
 export function ruleGammaMasks(rules: readonly BlockingRule[]): Uint32Array {
-  const single = rules.map((r) => r.forces.reduce((m, k) => m | (7 << (k * 3)), 0));
+  const single = rules.map((r) => r.forces.reduce((m, k) => (m | fieldBits(k)) >>> 0, 0));
   const table = new Uint32Array(1 << rules.length);
   for (let set = 1; set < table.length; set++) {
     let m = 0xffffffff;

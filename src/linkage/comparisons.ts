@@ -10,9 +10,11 @@ export interface ComparisonSpec {
 }
 
 /**
- * The fixed comparison set. Address parts (number, street, postcode, city, state) are one comparison on purpose:
- * they are strongly correlated, and scoring them separately would count the same evidence several times
- * (reference §6.5). Each level index is stored in 3 bits of a pair's comparison vector (gamma).
+ * The fixed comparison set. Each address part (house number, street, second line, city, postcode, state) is a
+ * comparison of its own with its own levels: a typo in the postcode and a moved person look different, and
+ * training sees which parts a data set corrupts. Training learns their u on the candidate pairs, where shared
+ * addresses of different people (households, neighbours) are common, so correlated agreement is not overrated.
+ * Each level index is stored in a few bits of a pair's comparison vector (gamma); see {@link SHIFT}.
  */
 export const COMPARISONS: readonly ComparisonSpec[] = [
   {
@@ -39,10 +41,23 @@ export const COMPARISONS: readonly ComparisonSpec[] = [
   },
   { name: "sex", roles: ["sex"], labels: ["null", "different", "same"] },
   {
-    name: "address",
-    roles: ["street", "street_number", "address_line", "postcode", "city", "state"],
-    labels: ["null", "different", "same postcode or city", "same street", "same number and street"],
+    name: "street_number",
+    roles: ["street_number", "address_line"],
+    labels: ["null", "different", "one character off", "exact"],
   },
+  {
+    name: "street",
+    roles: ["street", "address_line"],
+    labels: ["null", "different", "similar (JW>=0.80)", "close (JW>=0.92)", "exact"],
+  },
+  {
+    name: "address_line_2",
+    roles: ["address_line_2"],
+    labels: ["null", "different", "similar (JW>=0.88)", "exact"],
+  },
+  { name: "city", roles: ["city"], labels: ["null", "different", "similar (JW>=0.88)", "exact"] },
+  { name: "postcode", roles: ["postcode"], labels: ["null", "different", "one character off", "exact"] },
+  { name: "state", roles: ["state"], labels: ["null", "different", "same"] },
   { name: "phone", roles: ["phone"], labels: ["null", "different", "one digit off", "exact"] },
   { name: "email", roles: ["email"], labels: ["null", "different", "same user name or close", "exact"] },
   {
@@ -58,18 +73,64 @@ export const C = {
   family: 1,
   dob: 2,
   sex: 3,
-  address: 4,
-  phone: 5,
-  email: 6,
-  nationalId: 7,
+  streetNumber: 4,
+  street: 5,
+  address2: 6,
+  city: 7,
+  postcode: 8,
+  state: 9,
+  phone: 10,
+  email: 11,
+  nationalId: 12,
 } as const;
 
-/** Bits per comparison level inside a gamma. */
-export const LEVEL_BITS = 3;
+/** Number of comparisons. */
+export const K = COMPARISONS.length;
+
+/** Comparisons that say who a person is (rather than where they live or how to reach them). */
+export const IDENTITY: readonly number[] = [C.given, C.family, C.dob, C.nationalId];
+
+/** Address comparisons: where a person lives, which changes when they move. */
+export const ADDRESS: readonly number[] = [
+  C.streetNumber,
+  C.street,
+  C.address2,
+  C.city,
+  C.postcode,
+  C.state,
+];
+
+/** Bit mask of comparison k's level inside a gamma, after shifting by {@link SHIFT}[k]. */
+export const MASK: readonly number[] = COMPARISONS.map((c) => (1 << Math.ceil(Math.log2(c.labels.length))) - 1);
+
+/** Where comparison k's level starts inside a gamma (30 bits in all, so a gamma is one uint32). */
+export const SHIFT: readonly number[] = (() => {
+  const out: number[] = [];
+  let at = 0;
+  for (const m of MASK) {
+    out.push(at);
+    at += Math.log2(m + 1);
+  }
+  if (at > 32) throw new Error(`comparison levels need ${at} bits; a gamma has 32`);
+  return out;
+})();
+
+/** Largest number of levels of any comparison: the stride of per-level tables indexed `k * LEVEL_STRIDE + l`. */
+export const LEVEL_STRIDE = 8;
 
 /** The level of comparison `k` inside gamma `g`. */
 export function levelOf(g: number, k: number): number {
-  return (g >>> (k * LEVEL_BITS)) & 7;
+  return (g >>> SHIFT[k]!) & MASK[k]!;
+}
+
+/** Gamma bits that put comparison `k` at `level`. */
+export function atLevel(k: number, level: number): number {
+  return (level << SHIFT[k]!) >>> 0;
+}
+
+/** All gamma bits of comparison `k`. */
+export function fieldBits(k: number): number {
+  return (MASK[k]! << SHIFT[k]!) >>> 0;
 }
 
 /** Bitmask of the comparisons that the mapped roles make active. */
@@ -80,4 +141,9 @@ export function activeMask(roles: Iterable<Role>): number {
     if (c.roles.some((r) => set.has(r))) mask |= 1 << k;
   });
   return mask;
+}
+
+/** The indexes of the comparisons in `active`. */
+export function activeList(active: number): number[] {
+  return COMPARISONS.map((_, k) => k).filter((k) => active & (1 << k));
 }

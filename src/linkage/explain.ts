@@ -1,8 +1,8 @@
 import { computeGamma } from "./compare-fields.ts";
-import { C, COMPARISONS, levelOf } from "./comparisons.ts";
+import { COMPARISONS, LEVEL_STRIDE, levelOf } from "./comparisons.ts";
 import { probabilityOf } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
-import { pairWeight, type Scorer } from "./score.ts";
+import { pairWeight, type Scorer, tfAdjustment } from "./score.ts";
 
 /** One comparison's part in a score. */
 export interface FieldExplanation {
@@ -24,32 +24,24 @@ export interface Explanation {
 }
 
 /**
- * Explains the score of records i and j field by field. The parts add up exactly to the match weight the pipeline
- * used (tested), so a reviewer sees the same arithmetic that made the decision.
+ * Explains the score of records i and j field by field. prior + Σ (weight + tfAdjustment) is exactly the match
+ * weight the pipeline used (tested), so a reviewer sees the same arithmetic that made the decision.
  */
 export function explainPair(v: StoreView, s: Scorer, i: number, j: number): Explanation {
   const gamma = computeGamma(v, i, j, s.active);
   const fields: FieldExplanation[] = [];
-  const total = pairWeight(s, v, i, j, gamma);
   COMPARISONS.forEach((c, k) => {
     if (!(s.active & (1 << k))) return;
     const level = levelOf(gamma, k);
-    let tfAdjustment = 0;
-    if (s.tf && s.tfWeight !== 0) {
-      if (k === C.given && level === 5 && v.given[i] === v.given[j])
-        tfAdjustment = s.tfWeight * (s.tf.given[v.given[i]!] ?? 0);
-      if (k === C.family && level === 4 && v.family[i] === v.family[j]) {
-        tfAdjustment = s.tfWeight * (s.tf.family[v.family[i]!] ?? 0);
-      }
-    }
     fields.push({
       comparison: c.name,
       level,
       label: c.labels[level]!,
-      weight: s.weights[k * 8 + level]!,
-      tfAdjustment,
+      weight: s.weights[k * LEVEL_STRIDE + level]!,
+      tfAdjustment: tfAdjustment(s, v, i, j, k, level),
     });
   });
+  const total = pairWeight(s, v, i, j, gamma);
   return { prior: s.prior, fields, matchWeight: total, matchProbability: probabilityOf(total) };
 }
 
@@ -57,9 +49,12 @@ function signed(x: number): string {
   return `${x >= 0 ? "+" : ""}${x.toFixed(2)}`;
 }
 
-/** One cell per field for CSV output, e.g. `exact (+3.10, tf -0.80)`. */
+/**
+ * One cell per field for CSV output, e.g. `exact (+3.10, tf -0.80)`, plus `prior` and `match_weight`. The cells are
+ * rounded to two decimals; the match weight to three: the unrounded parts add up to it exactly.
+ */
 export function explanationCells(e: Explanation): Record<string, string> {
-  const out: Record<string, string> = { match_weight: e.matchWeight.toFixed(3) };
+  const out: Record<string, string> = { match_weight: e.matchWeight.toFixed(3), prior: signed(e.prior) };
   for (const f of e.fields) {
     out[f.comparison] =
       `${f.label} (${signed(f.weight)}${f.tfAdjustment !== 0 ? `, tf ${signed(f.tfAdjustment)}` : ""})`;

@@ -94,17 +94,19 @@ async function run(files: string[], opts: LinkCliOptions): Promise<void> {
   if (issues > 50) process.stderr.write(`... and ${issues - 50} more bad rows\n`);
   const r = summary.result;
   const t = r.model.training;
-  // Which training produced the scores, said plainly: the three paths give different, non-comparable models.
+  // Which training produced the scores, said plainly: the paths give different, non-comparable models, and a
+  // fallback is never passed off as training.
   const training = opts.model
     ? `training: none, model loaded from ${opts.model} (trained by ${t.method} on ${t.pairs} pairs)`
     : summary.labels
       ? `training: labels, ${summary.labels.used} labelled pairs used (${summary.labels.matches} matches; ${summary.labels.skipped} label rows skipped)`
-      : `training: unsupervised (${t.method === "default" ? "default model" : "anchored m, random-pair u, EM for lambda"})`;
+      : t.method === "fallback"
+        ? `training: FALLBACK, untrained model used (${t.reason})`
+        : `training: unsupervised EM (m, u and lambda on ${t.pairs} candidate pairs, start ${t.start}), ${t.status} after ${t.iterations} iterations, lambda ${r.model.lambda.toFixed(4)}, gain ${t.likelihoodGain?.toFixed(3)} bits/pair`;
   const lines = [
     `records: ${summary.records} (bad rows skipped: ${summary.skippedRows})`,
     `candidate pairs: ${r.blocking.candidatePairs} (reduction ratio ${r.blocking.reductionRatio.toFixed(6)})`,
     training,
-    `model: ${t.method}, ${t.status}${t.iterations ? ` after ${t.iterations} iterations` : ""}${t.reason ? ` — ${t.reason}` : ""}`,
     ...t.warnings.map((w) => `warning: ${w}`),
     `pairs at or above ${options.threshold}: ${summary.pairsWritten}${opts.out ? ` -> ${opts.out}` : ""}`,
     ...(summary.clusters !== undefined

@@ -9,7 +9,7 @@ import { ROLES, type Role } from "./types.ts";
 /** Identifies a Harbor linkage model file; anything else is refused before its content is trusted. */
 export const MODEL_FORMAT = "harbor-linkage-model";
 /** Bumped whenever the meaning of a field changes, so an old file is refused rather than misread. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A problem with a model file, worded for the command line (one line, names the file and the problem). */
 export class ModelFileError extends Error {}
@@ -17,15 +17,17 @@ export class ModelFileError extends Error {}
 const probabilities = z.array(z.number().min(0).max(1));
 
 const trainingSchema = z.object({
-  method: z.enum(["em", "labels", "default"]),
-  status: z.enum(["converged", "max_iterations_reached", "skipped", "rejected"]),
+  method: z.enum(["em", "labels", "fallback"]),
+  status: z.enum(["converged", "max_iterations_reached", "skipped"]),
   iterations: z.number(),
   maxChange: z.number(),
   pairs: z.number(),
   distinctPatterns: z.number(),
   warnings: z.array(z.string()),
-  blockedLambda: z.number().optional(),
-  ruleLambda: z.number().optional(),
+  logLikelihood: z.number().optional(),
+  likelihoodGain: z.number().optional(),
+  checks: z.array(z.object({ name: z.string(), passed: z.boolean(), detail: z.string() })).optional(),
+  start: z.string().optional(),
   reason: z.string().optional(),
 });
 
@@ -36,7 +38,7 @@ const tfSchema = z.object({
   values: z.record(z.string(), z.number()),
 });
 
-/** The JSON layout of a saved model (version 1). Validated on load with this schema. */
+/** The JSON layout of a saved model (version 2: address parts as separate comparisons). Validated on load with this schema. */
 export const savedModelSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),

@@ -1,5 +1,5 @@
 import { computeGamma } from "./compare-fields.ts";
-import { COMPARISONS, LEVEL_BITS } from "./comparisons.ts";
+import { COMPARISONS, levelOf } from "./comparisons.ts";
 import { normalizeLevels } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
 import { Rng } from "./synth/random.ts";
@@ -28,7 +28,7 @@ export function estimateURandom(
     if (crossSource && v.source[i] === v.source[j]) continue;
     const g = computeGamma(v, i, j, active);
     for (let k = 0; k < COMPARISONS.length; k++) {
-      const l = (g >>> (k * LEVEL_BITS)) & 7;
+      const l = levelOf(g, k);
       if (l > 0) acc[k]![l]!++;
     }
   }

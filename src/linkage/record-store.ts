@@ -13,6 +13,7 @@ const intColumns = [
   "dob",
   "streetNumber",
   "street",
+  "address2",
   "postcode",
   "city",
   "state",
@@ -36,6 +37,7 @@ export interface StoreView {
   source: Uint8Array;
   streetNumber: Int32Array;
   street: Int32Array;
+  address2: Int32Array;
   postcode: Int32Array;
   city: Int32Array;
   state: Int32Array;
@@ -56,6 +58,11 @@ export interface StoreView {
   rows: Int32Array;
   names: PoolView;
   streets: PoolView;
+  /** House numbers, second address lines, cities and postcodes: compared as strings (typos), so pooled. */
+  streetNumbers: PoolView;
+  address2s: PoolView;
+  cities: PoolView;
+  postcodes: PoolView;
   emails: PoolView;
   phones: PoolView;
   ids: PoolView;
@@ -75,15 +82,16 @@ export class RecordStore {
   private source: Uint8Array = new Uint8Array(new SharedArrayBuffer(this.capacity));
   readonly names = new StringPool();
   readonly streets = new StringPool();
+  readonly streetNumbers = new StringPool();
+  readonly address2s = new StringPool();
+  readonly cities = new StringPool();
+  readonly postcodes = new StringPool();
   readonly emails = new StringPool();
   readonly phones = new StringPool();
   readonly ids = new StringPool();
   /** Plain dictionaries: only equality matters for these fields. */
   private readonly small = {
-    streetNumber: new Map<string, number>(),
-    postcode: new Map(),
-    city: new Map(),
-    state: new Map(),
+    state: new Map<string, number>(),
     codes: new Map(),
     // Own table (not "codes"), so ids do not depend on how names and e-mails interleave (parallel loading).
     emailLocal: new Map(),
@@ -162,6 +170,14 @@ export class RecordStore {
         return this.name(value);
       case "street":
         return this.streets.intern(value);
+      case "streetNumber":
+        return this.streetNumbers.intern(value);
+      case "address2":
+        return this.address2s.intern(value);
+      case "city":
+        return this.cities.intern(value);
+      case "postcode":
+        return this.postcodes.intern(value);
       case "phone":
         return this.phones.intern(value);
       case "email":
@@ -180,10 +196,11 @@ export class RecordStore {
     v[F.family] = this.name(p.family);
     v[F.dob] = p.dob;
     v[F.sex] = p.sex;
-    v[F.streetNumber] = this.dict("streetNumber", p.streetNumber);
+    v[F.streetNumber] = this.intern("streetNumber", p.streetNumber);
     v[F.street] = this.intern("street", p.street);
-    v[F.postcode] = this.dict("postcode", p.postcode);
-    v[F.city] = this.dict("city", p.city);
+    v[F.address2] = this.intern("address2", p.address2);
+    v[F.postcode] = this.intern("postcode", p.postcode);
+    v[F.city] = this.intern("city", p.city);
     v[F.state] = this.dict("state", p.state);
     v[F.phone] = this.intern("phone", p.phone);
     v[F.email] = this.email(p.email);
@@ -241,6 +258,10 @@ export class RecordStore {
       rows: this.rows,
       names: this.names.view(),
       streets: this.streets.view(),
+      streetNumbers: this.streetNumbers.view(),
+      address2s: this.address2s.view(),
+      cities: this.cities.view(),
+      postcodes: this.postcodes.view(),
       emails: this.emails.view(),
       phones: this.phones.view(),
       ids: this.ids.view(),

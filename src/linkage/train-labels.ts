@@ -1,4 +1,4 @@
-import { COMPARISONS, LEVEL_BITS } from "./comparisons.ts";
+import { COMPARISONS, levelOf } from "./comparisons.ts";
 import { type LinkageModel, modelWarnings, normalizeLevels } from "./model.ts";
 
 /**
@@ -20,7 +20,7 @@ export function trainFromLabels(
     const acc = isMatch[p] ? mAcc : uAcc;
     if (isMatch[p]) matches++;
     for (let k = 0; k < COMPARISONS.length; k++) {
-      const l = (gammas[p]! >>> (k * LEVEL_BITS)) & 7;
+      const l = levelOf(gammas[p]!, k);
       if (l > 0) acc[k]![l]!++;
     }
   }
