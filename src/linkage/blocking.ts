@@ -33,6 +33,12 @@ export interface BlockingOptions {
   rules?: readonly BlockingRule[];
   /** Blocks larger than this are skipped for that rule (and reported): they would cost O(size²) pairs. */
   maxBlockSize?: number;
+  /**
+   * Most pairs one rule may generate (default 4 per record plus 50,000). A rule over budget keeps its smallest
+   * blocks up to the budget and skips the rest (reported like oversized blocks): a broad rule such as street + city
+   * then helps a small file fully and a large one where it is selective, instead of flooding it.
+   */
+  pairBudget?: number;
   /** Linking two inputs: only pairs whose records come from different sources. */
   crossSourceOnly?: boolean;
   /** Ground-truth entity per record, to measure pairs completeness. */
@@ -89,6 +95,7 @@ export function blockPairs(
 ): { pairs: PairBuffer; metrics: BlockingMetrics } {
   const rules = options.rules ?? DEFAULT_RULES;
   const maxBlock = options.maxBlockSize ?? 500;
+  const budget = options.pairBudget ?? 4 * v.n + 50_000;
   const truth = options.truth;
   const cross = options.crossSourceOnly ?? false;
   const source = v.source;
@@ -104,16 +111,37 @@ export function blockPairs(
     const st: RuleStats = { rule: rule.name, pairs: 0, newPairs: 0, oversizedBlocks: 0, oversizedRecords: 0 };
     if (truth) st.truePairs = 0;
     const scale = 2 ** s.idBits;
+    const blocks: [number, number][] = [];
+    let total = 0;
     for (let start = 0; start < s.packed.length; ) {
       const key = Math.floor(s.packed[start]! / scale);
       let end = start + 1;
       while (end < s.packed.length && Math.floor(s.packed[end]! / scale) === key) end++;
-      if (end - start > maxBlock) {
-        st.oversizedBlocks++;
-        st.oversizedRecords += end - start;
-        for (let a = start; a < end; a++) keys[s.packed[a]! - key * scale] = 0;
-      }
+      if (end - start > 1) blocks.push([start, end]);
+      total += ((end - start) * (end - start - 1)) / 2;
       start = end;
+    }
+    // The largest block size that keeps the rule within budget (and under maxBlock).
+    let cap = maxBlock;
+    if (total > budget) {
+      const sizes = blocks.map(([a, b]) => b - a).sort((x, y) => x - y);
+      let sum = 0;
+      cap = 1;
+      for (const size of sizes) {
+        if (size > maxBlock || sum + (size * (size - 1)) / 2 > budget) {
+          if (cap === size) cap = size - 1;
+          break;
+        }
+        sum += (size * (size - 1)) / 2;
+        cap = size;
+      }
+    }
+    for (const [start, end] of blocks) {
+      if (end - start <= cap) continue;
+      const key = Math.floor(s.packed[start]! / scale);
+      st.oversizedBlocks++;
+      st.oversizedRecords += end - start;
+      for (let a = start; a < end; a++) keys[s.packed[a]! - key * scale] = 0;
     }
     allKeys.push(keys);
     sorted.push(s);
@@ -139,7 +167,8 @@ export function blockPairs(
       let end = start + 1;
       while (end < packed.length && Math.floor(packed[end]! / scale) === key) end++;
       const size = end - start;
-      if (size > 1 && size <= maxBlock) {
+      // Skipped blocks (oversized or over budget) had their keys cleared in pass 1.
+      if (size > 1 && size <= maxBlock && allKeys[r]![packed[start]! - key * scale] !== 0) {
         for (let a = 0; a < size; a++) members[a] = packed[start + a]! - key * scale;
         for (let a = 0; a < size; a++) {
           const i = members[a]!;

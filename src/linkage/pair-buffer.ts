@@ -6,7 +6,7 @@
 export class PairBuffer {
   left: Int32Array;
   right: Int32Array;
-  /** Per pair, a bitmask of the blocking rules that found it (training ignores fields all of them forced). */
+  /** Per pair, a bitmask of the blocking rules that found it (at most 16 rules). */
   rule: Uint16Array;
   count = 0;
 

@@ -1,5 +1,4 @@
 import { type BlockingMetrics, blockPairs } from "./blocking.ts";
-import { DEFAULT_RULES, ruleGammaMasks } from "./blocking-rules.ts";
 import { type ClusterResult, clusterPairs } from "./cluster.ts";
 import { computeGammas, computeWeights, PARALLEL_MIN_PAIRS } from "./compare-stage.ts";
 import { type LabelledPairs, trainOnLabels } from "./labels.ts";
@@ -88,8 +87,7 @@ export async function runLinkage(
   const pool = useWorkers ? new WorkerPool(options.workers) : undefined;
   try {
     options.onStage?.("comparing");
-    const masks = new Uint32Array(1 << DEFAULT_RULES.length);
-    const { gammas, patterns } = await computeGammas(v, pairs, active, masks, pool);
+    const { gammas, patterns } = await computeGammas(v, pairs, active, pool);
     lap("compare");
     options.onStage?.("training");
     let model: LinkageModel;
