@@ -9,6 +9,11 @@ import type { StoreView } from "./record-store.ts";
 export interface BlockingRule {
   name: string;
   key: (v: StoreView, i: number) => number;
+  /**
+   * For broad rules: most pairs the rule may add per record (blocking.ts keeps its smallest blocks within that
+   * budget). Without it only the block-size cap applies.
+   */
+  pairsPerRecord?: number;
 }
 
 /** Mixes two integers into a non-zero 32-bit key (murmur3-style finalizer). */
@@ -30,6 +35,9 @@ function firstChars(v: StoreView, name: number, count: number): number {
   for (let k = 0; k < count && k < len; k++) x = x * 65536 + v.names.chars[start + k]!;
   return x;
 }
+
+/** Pair budget of the broad rules, per record: at 5,000 records they run whole, at a million on small blocks only. */
+const BROAD = 0.5;
 
 /** The default rule set, in the order pairs are attributed to rules. */
 export const DEFAULT_RULES: readonly BlockingRule[] = [
@@ -123,8 +131,9 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     // Address rules catch pairs whose names and date are both corrupted; at scale their blocks are large (a street
-    // in a city), so the per-rule pair budget (blocking.ts) keeps only their small blocks.
+    // in a city) and full of neighbours, so a pair budget keeps only their small blocks.
     name: "street+city",
+    pairsPerRecord: BROAD,
     key: (v, i) => {
       const s = v.street[i]!;
       const c = v.city[i]!;
@@ -133,6 +142,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "street+postcode",
+    pairsPerRecord: BROAD,
     key: (v, i) => {
       const s = v.street[i]!;
       const p = v.postcode[i]!;
@@ -141,6 +151,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "given_name+postcode",
+    pairsPerRecord: BROAD,
     key: (v, i) => {
       const g = v.given[i]!;
       const p = v.postcode[i]!;
@@ -149,6 +160,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "date_of_birth+city",
+    pairsPerRecord: BROAD,
     key: (v, i) => {
       const d = v.dob[i]!;
       const c = v.city[i]!;
@@ -158,6 +170,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   {
     // The same user name at another provider (a typo in the domain, a new address).
     name: "email_user_name",
+    pairsPerRecord: BROAD,
     key: (v, i) => {
       const e = v.email[i]!;
       return e >= 0 ? mixKey(59, v.emailLocal[e]!) : 0;

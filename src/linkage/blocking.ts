@@ -34,11 +34,12 @@ export interface BlockingOptions {
   /** Blocks larger than this are skipped for that rule (and reported): they would cost O(size²) pairs. */
   maxBlockSize?: number;
   /**
-   * Most pairs one rule may generate (default 4 per record plus 50,000). A rule over budget keeps its smallest
-   * blocks up to the budget and skips the rest (reported like oversized blocks): a broad rule such as street + city
-   * then helps a small file fully and a large one where it is selective, instead of flooding it.
+   * Fixed part of a broad rule's pair budget (default 20,000), added to its `pairsPerRecord` × records. A rule over
+   * budget keeps its smallest blocks up to the budget and skips the rest (reported like oversized blocks): a broad
+   * rule such as street + city then helps a small file fully and a large one where it is selective, instead of
+   * flooding it with neighbours.
    */
-  pairBudget?: number;
+  pairBudgetBase?: number;
   /** Linking two inputs: only pairs whose records come from different sources. */
   crossSourceOnly?: boolean;
   /** Ground-truth entity per record, to measure pairs completeness. */
@@ -95,7 +96,7 @@ export function blockPairs(
 ): { pairs: PairBuffer; metrics: BlockingMetrics } {
   const rules = options.rules ?? DEFAULT_RULES;
   const maxBlock = options.maxBlockSize ?? 500;
-  const budget = options.pairBudget ?? 4 * v.n + 50_000;
+  const budgetBase = options.pairBudgetBase ?? 20_000;
   const truth = options.truth;
   const cross = options.crossSourceOnly ?? false;
   const source = v.source;
@@ -123,6 +124,7 @@ export function blockPairs(
     }
     // The largest block size that keeps the rule within budget (and under maxBlock).
     let cap = maxBlock;
+    const budget = rule.pairsPerRecord === undefined ? Number.POSITIVE_INFINITY : rule.pairsPerRecord * v.n + budgetBase;
     if (total > budget) {
       const sizes = blocks.map(([a, b]) => b - a).sort((x, y) => x - y);
       let sum = 0;
