@@ -115,8 +115,61 @@ export const SHIFT: readonly number[] = (() => {
   return out;
 })();
 
-/** Largest number of levels of any comparison: the stride of per-level tables indexed `k * LEVEL_STRIDE + l`. */
+/** Largest number of levels of any comparison: the stride of per-level tables. */
 export const LEVEL_STRIDE = 8;
+
+/**
+ * Fields whose agreement is strongly tied to other fields' agreement: for these, m and u are estimated per
+ * context, that is per state of their parents (none of the parents comparable, some parent agrees, all comparable
+ * parents differ). A person who moves changes postcode, city and street at once; among candidate pairs of
+ * different people, those that share names (found by a name rule) rarely share the date of birth, and those that
+ * share a postcode often share the street. Conditioning each field on its parents keeps the weights additive (a
+ * chain of conditional probabilities), one per field, while counting such evidence once (reference §6.5).
+ * Parents come earlier in the list, so a pair's contexts follow from its gamma.
+ */
+export const PARENTS: readonly (readonly number[])[] = (() => {
+  const p: number[][] = COMPARISONS.map(() => []);
+  p[C.family] = [C.given];
+  p[C.dob] = [C.given, C.family];
+  p[C.city] = [C.postcode];
+  p[C.state] = [C.postcode, C.city];
+  p[C.street] = [C.postcode, C.city];
+  p[C.streetNumber] = [C.street];
+  p[C.address2] = [C.street, C.streetNumber];
+  p[C.phone] = [C.street, C.postcode];
+  return p;
+})();
+
+/** Contexts per comparison: 0 no parent comparable (or no parents), 1 some parent agrees, 2 all comparable differ. */
+export const CONTEXTS = 3;
+
+/** Lowest level of comparison k that counts as agreement for its children (names: close, sound or better). */
+export const AGREES_FROM: readonly number[] = COMPARISONS.map((_, k) => (k === C.given || k === C.family ? 3 : 2));
+
+/** How a context reads in an explanation. */
+export function contextLabel(k: number, context: number): string {
+  const names = PARENTS[k]!.map((q) => COMPARISONS[q]!.name).join(" or ");
+  return context === 1 ? `, ${names} agreeing` : context === 2 ? `, ${names} differing` : "";
+}
+
+/** The context of comparison k in gamma g (see {@link PARENTS}). */
+export function contextOf(g: number, k: number): number {
+  const parents = PARENTS[k]!;
+  let present = false;
+  for (let q = 0; q < parents.length; q++) {
+    const p = parents[q]!;
+    const l = (g >>> SHIFT[p]!) & MASK[p]!;
+    if (l === 0) continue;
+    if (l >= AGREES_FROM[p]!) return 1;
+    present = true;
+  }
+  return present ? 2 : 0;
+}
+
+/** Row of comparison k in context c in the per-context tables (m, u, weights): `k * CONTEXTS + c`. */
+export function slot(k: number, context: number): number {
+  return k * CONTEXTS + context;
+}
 
 /** The level of comparison `k` inside gamma `g`. */
 export function levelOf(g: number, k: number): number {

@@ -1,5 +1,5 @@
-import { ADDRESS, activeList, COMPARISONS, K, LEVEL_STRIDE, levelOf } from "./comparisons.ts";
-import { type LinkageModel, modelWarnings, normalizeLevels } from "./model.ts";
+import { ADDRESS, activeList, COMPARISONS, CONTEXTS, contextOf, K, LEVEL_STRIDE, levelOf, slot } from "./comparisons.ts";
+import { contextsOf, type LinkageModel, modelWarnings, normalizeLevels } from "./model.ts";
 
 /** Comparison-vector patterns with how many candidate pairs share each: EM works on these, not on pairs. */
 export interface PatternCounts {
@@ -41,37 +41,21 @@ export interface EmOptions {
   /** Keep λ at the start value. */
   fixLambda?: boolean;
   /**
-   * The comparisons whose levels decide each pattern's posterior (the E-step); default: every active one. The
-   * M-step still estimates m and u of every active comparison from those posteriors, so the others are learned
-   * given what the evidence fields call a match, without being able to redefine it.
+   * What decides each pattern's posterior (the E-step): comparisons by index, and {@link ADDRESS_SUMMARY} for the
+   * address parts summarized into one variable. Default: every active comparison. The M-step still estimates m
+   * and u of every active comparison from those posteriors, so fields left out of the evidence are learned given
+   * what the evidence calls a match, without being able to redefine it.
    */
   evidence?: readonly number[];
 }
 
-/** What {@link trainEm} returns besides the model: the likelihood path, for the fit guard. */
-export interface EmFit {
-  model: LinkageModel;
-  /** Log-likelihood (nats) after each iteration's parameters, in order. */
-  path: number[];
-  /** Posterior match probability of each pattern under the final parameters. */
-  posterior: Float64Array;
-  /** The comparisons the E-step used (the likelihood is theirs). */
-  evidence: number[];
-}
-
 /**
- * An evidence slot that is not a comparison: the address parts summarized into one variable, so that parts which
- * change together when a person moves count as one piece of evidence in the E-step. Its levels: 0 no part
- * comparable, 1 every comparable part different, 2 some agreement, 3 every comparable part exact.
+ * Evidence that is not a comparison: the address parts summarized into one variable, so parts that change
+ * together when a person moves count once. Its levels: 0 no part comparable, 1 every comparable part different,
+ * 2 some agreement, 3 every comparable part exact. It is row {@link ADDRESS_SUMMARY} of the EM tables.
  */
-export const ADDRESS_SLOT = K;
-/** Levels of {@link ADDRESS_SLOT}. */
-const ADDRESS_LEVELS = 4;
-
-/** Number of levels (null included) of an evidence slot. */
-export function slotLevels(slot: number): number {
-  return slot === ADDRESS_SLOT ? ADDRESS_LEVELS : COMPARISONS[slot]!.labels.length;
-}
+export const ADDRESS_SUMMARY = K * CONTEXTS;
+const SUMMARY_LEVELS = 4;
 
 function addressSummary(g: number): number {
   let present = 0;
@@ -87,15 +71,49 @@ function addressSummary(g: number): number {
   return present === 0 ? 0 : different === present ? 1 : exact === present ? 3 : 2;
 }
 
-/** Per-pattern levels of the given slots, laid out `p * 16 + slot`; shared by EM and the guard. */
-export function patternLevels(data: PatternCounts, slots: readonly number[]): Uint8Array {
+/** What {@link trainEm} returns besides the model: the likelihood path, for the fit guard. */
+export interface EmFit {
+  model: LinkageModel;
+  /** Log-likelihood (nats) after each iteration's parameters, in order. */
+  path: number[];
+  /** Posterior match probability of each pattern under the final parameters. */
+  posterior: Float64Array;
+  /** What the E-step used (the likelihood is of these). */
+  evidence: number[];
+}
+
+/**
+ * Pseudo-pairs that pull a context's level distribution towards the field's distribution over all contexts: a
+ * context seen in a handful of pairs keeps the field's overall shape instead of a noisy one of its own.
+ */
+export const CONTEXT_PRIOR = 10;
+
+/**
+ * Per pattern and evidence: level and table row, at `p * 16 + k` (the address summary at `p * 16 + K`); shared by
+ * EM and the guard.
+ */
+export function patternTables(data: PatternCounts, ks: readonly number[]): { levels: Uint8Array; rows: Uint8Array } {
   const P = data.patterns.length;
   const levels = new Uint8Array(P * 16);
+  const rows = new Uint8Array(P * 16);
   for (let p = 0; p < P; p++) {
     const g = data.patterns[p]!;
-    for (const k of slots) levels[p * 16 + k] = k === ADDRESS_SLOT ? addressSummary(g) : levelOf(g, k);
+    for (const k of ks) {
+      if (k === ADDRESS_SUMMARY) {
+        levels[p * 16 + K] = addressSummary(g);
+        rows[p * 16 + K] = ADDRESS_SUMMARY;
+      } else {
+        levels[p * 16 + k] = levelOf(g, k);
+        rows[p * 16 + k] = slot(k, contextOf(g, k));
+      }
+    }
   }
-  return levels;
+  return { levels, rows };
+}
+
+/** Where {@link patternTables} keeps evidence `k`. */
+export function column(k: number): number {
+  return k === ADDRESS_SUMMARY ? K : k;
 }
 
 /**
@@ -104,7 +122,7 @@ export function patternLevels(data: PatternCounts, slots: readonly number[]): Ui
  */
 export function mixtureLikelihood(
   data: PatternCounts,
-  levels: Uint8Array,
+  t: { levels: Uint8Array; rows: Uint8Array },
   ks: readonly number[],
   m: number[][],
   u: number[][],
@@ -116,10 +134,11 @@ export function mixtureLikelihood(
     let pm = lambda;
     let pu = 1 - lambda;
     for (const k of ks) {
-      const l = levels[p * 16 + k]!;
+      const l = t.levels[p * 16 + column(k)]!;
       if (l === 0) continue;
-      pm *= m[k]![l]!;
-      pu *= u[k]![l]!;
+      const row = t.rows[p * 16 + column(k)]!;
+      pm *= m[row]![l]!;
+      pu *= u[row]![l]!;
     }
     const total = pm + pu;
     posterior[p] = pm / total;
@@ -128,78 +147,101 @@ export function mixtureLikelihood(
   return ll;
 }
 
+/** Level distributions per context from weighted counts, each shrunk towards the field's pooled distribution. */
+function estimate(acc: Float64Array[], k: number): number[][] {
+  const levels = COMPARISONS[k]!.labels.length;
+  const contexts = contextsOf(k);
+  const pooled = new Array<number>(levels).fill(0);
+  for (const x of contexts) for (let l = 1; l < levels; l++) pooled[l]! += acc[slot(k, x)]![l]!;
+  const share = normalizeLevels([...pooled]);
+  return contexts.map((x) =>
+    normalizeLevels(
+      Array.from({ length: levels }, (_, l) =>
+        l === 0 ? 0 : acc[slot(k, x)]![l]! + (contexts.length > 1 ? CONTEXT_PRIOR * share[l]! : 0),
+      ),
+    ),
+  );
+}
+
 /**
  * Expectation-maximization of a two-class Fellegi-Sunter mixture over comparison patterns (the classic scheme of
- * the ECM classifier: m, u and λ jointly, unless some are fixed). Probabilities are clamped to ε so a zero never
- * sticks (reference §6.3); the status says `max_iterations_reached` when the cap is hit (§6.2), and the
- * log-likelihood after every iteration is returned so the fit guard can check that it rose and by how much.
+ * the ECM classifier: m, u and λ jointly, unless some are fixed), with m and u per context for the fields that
+ * have parents (comparisons.ts `PARENTS`). Probabilities are clamped to ε so a zero never sticks (reference §6.3);
+ * the status says `max_iterations_reached` when the cap is hit (§6.2), and the log-likelihood after every
+ * iteration is returned so the fit guard can check that it rose and by how much.
  */
-export function trainEm(
-  data: PatternCounts,
-  start: LinkageModel,
-  options: EmOptions = {},
-): EmFit {
+export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOptions = {}): EmFit {
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-6;
   const active = start.active;
   const ks = activeList(active);
   const evidence = options.evidence
-    ? options.evidence.filter((k) => k === ADDRESS_SLOT || ks.includes(k))
+    ? options.evidence.filter((k) => k === ADDRESS_SUMMARY || ks.includes(k))
     : ks;
-  const slots = [...new Set([...ks, ...evidence])];
+  const summarized = evidence.includes(ADDRESS_SUMMARY);
   let m = start.m.map((r) => [...r]);
   let u = start.u.map((r) => [...r]);
-  // The summary slot starts uninformed: its own u is the candidates' distribution, learned like any other.
-  if (evidence.includes(ADDRESS_SLOT)) {
-    m[ADDRESS_SLOT] = normalizeLevels([0, 0.05, 0.15, 0.8]);
-    u[ADDRESS_SLOT] = normalizeLevels([0, 0.6, 0.3, 0.1]);
-  }
+  // The summary starts uninformed; like every row it is learned.
+  m[ADDRESS_SUMMARY] = normalizeLevels([0, 0.1, 0.3, 0.6]);
+  u[ADDRESS_SUMMARY] = normalizeLevels([0, 0.4, 0.4, 0.2]);
   let lambda = start.lambda;
   const P = data.patterns.length;
-  const levels = patternLevels(data, slots);
+  const tables = patternTables(data, summarized ? [...ks, ADDRESS_SUMMARY] : ks);
   let total = 0;
   for (let p = 0; p < P; p++) total += data.counts[p]!;
   const posterior = new Float64Array(P);
   const path: number[] = [];
   let iterations = 0;
   let maxChange = Number.POSITIVE_INFINITY;
-  mixtureLikelihood(data, levels, evidence, m, u, lambda, posterior);
+  mixtureLikelihood(data, tables, evidence, m, u, lambda, posterior);
   while (iterations < maxIterations && maxChange > tolerance) {
     iterations++;
-    const mAcc = Array.from({ length: K + 1 }, () => new Float64Array(LEVEL_STRIDE));
-    const uAcc = Array.from({ length: K + 1 }, () => new Float64Array(LEVEL_STRIDE));
+    const mAcc = Array.from({ length: K * CONTEXTS + 1 }, () => new Float64Array(LEVEL_STRIDE));
+    const uAcc = Array.from({ length: K * CONTEXTS + 1 }, () => new Float64Array(LEVEL_STRIDE));
     let matchMass = 0;
     for (let p = 0; p < P; p++) {
       const c = data.counts[p]!;
       const w = posterior[p]!;
       matchMass += c * w;
-      for (const k of slots) {
-        const l = levels[p * 16 + k]!;
+      for (let q = 0; q <= K; q++) {
+        const l = tables.levels[p * 16 + q]!;
         if (l === 0) continue;
-        mAcc[k]![l]! += c * w;
-        uAcc[k]![l]! += c * (1 - w);
+        const row = tables.rows[p * 16 + q]!;
+        mAcc[row]![l]! += c * w;
+        uAcc[row]![l]! += c * (1 - w);
       }
     }
-    const level = (acc: Float64Array, k: number) => normalizeLevels(Array.from(acc.subarray(0, slotLevels(k))));
-    const nm = options.fixM ? m : m.map((r, k) => (slots.includes(k) ? level(mAcc[k]!, k) : r));
-    const nu = options.fixU ? u : u.map((r, k) => (slots.includes(k) ? level(uAcc[k]!, k) : r));
+    const nm = m.map((r) => [...r]);
+    const nu = u.map((r) => [...r]);
+    for (const k of ks) {
+      const contexts = contextsOf(k);
+      if (!options.fixM) estimate(mAcc, k).forEach((r, i) => (nm[slot(k, contexts[i]!)] = r));
+      if (!options.fixU) estimate(uAcc, k).forEach((r, i) => (nu[slot(k, contexts[i]!)] = r));
+    }
+    if (summarized) {
+      const share = (acc: Float64Array) => normalizeLevels(Array.from(acc.subarray(0, SUMMARY_LEVELS)));
+      nm[ADDRESS_SUMMARY] = share(mAcc[ADDRESS_SUMMARY]!);
+      nu[ADDRESS_SUMMARY] = share(uAcc[ADDRESS_SUMMARY]!);
+    }
     const nl = options.fixLambda ? lambda : Math.min(1 - 1e-9, Math.max(1e-9, matchMass / Math.max(1, total)));
     maxChange = Math.abs(nl - lambda);
-    for (const k of slots) {
-      for (let l = 1; l < nm[k]!.length; l++) {
-        maxChange = Math.max(maxChange, Math.abs(nm[k]![l]! - m[k]![l]!), Math.abs(nu[k]![l]! - u[k]![l]!));
+    for (const k of ks) {
+      for (const x of contextsOf(k)) {
+        const row = slot(k, x);
+        for (let l = 1; l < nm[row]!.length; l++)
+          maxChange = Math.max(maxChange, Math.abs(nm[row]![l]! - m[row]![l]!), Math.abs(nu[row]![l]! - u[row]![l]!));
       }
     }
     m = nm;
     u = nu;
     lambda = nl;
-    path.push(mixtureLikelihood(data, levels, evidence, m, u, lambda, posterior));
+    path.push(mixtureLikelihood(data, tables, evidence, m, u, lambda, posterior));
   }
   const model: LinkageModel = {
     active,
     lambda,
-    m: m.slice(0, K),
-    u: u.slice(0, K),
+    m: m.slice(0, ADDRESS_SUMMARY),
+    u: u.slice(0, ADDRESS_SUMMARY),
     tfWeight: start.tfWeight,
     training: {
       method: "em",

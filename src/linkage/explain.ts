@@ -1,5 +1,5 @@
 import { computeGamma } from "./compare-fields.ts";
-import { COMPARISONS, LEVEL_STRIDE, levelOf } from "./comparisons.ts";
+import { COMPARISONS, contextLabel, contextOf, LEVEL_STRIDE, levelOf, slot } from "./comparisons.ts";
 import { probabilityOf } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
 import { pairWeight, type Scorer, tfAdjustment } from "./score.ts";
@@ -9,6 +9,8 @@ export interface FieldExplanation {
   comparison: string;
   level: number;
   label: string;
+  /** The context its m and u were taken in (comparisons.ts PARENTS), e.g. ", postcode agreeing"; "" for none. */
+  context: string;
   /** log2(m/u) of the level, in bits; 0 for a null level. */
   weight: number;
   /** Term-frequency adjustment added on exact name agreement, in bits. */
@@ -33,11 +35,13 @@ export function explainPair(v: StoreView, s: Scorer, i: number, j: number): Expl
   COMPARISONS.forEach((c, k) => {
     if (!(s.active & (1 << k))) return;
     const level = levelOf(gamma, k);
+    const context = contextOf(gamma, k);
     fields.push({
       comparison: c.name,
       level,
       label: c.labels[level]!,
-      weight: s.weights[k * LEVEL_STRIDE + level]!,
+      context: level === 0 ? "" : contextLabel(k, context),
+      weight: s.weights[slot(k, context) * LEVEL_STRIDE + level]!,
       tfAdjustment: tfAdjustment(s, v, i, j, k, level),
     });
   });
@@ -50,14 +54,14 @@ function signed(x: number): string {
 }
 
 /**
- * One cell per field for CSV output, e.g. `exact (+3.10, tf -0.80)`, plus `prior` and `match_weight`. The cells are
+ * One cell per field for CSV output, e.g. `exact (+3.10, tf -0.80)` or `exact, postcode agreeing (+0.41)`, plus `prior` and `match_weight`. The cells are
  * rounded to two decimals; the match weight to three: the unrounded parts add up to it exactly.
  */
 export function explanationCells(e: Explanation): Record<string, string> {
   const out: Record<string, string> = { match_weight: e.matchWeight.toFixed(3), prior: signed(e.prior) };
   for (const f of e.fields) {
     out[f.comparison] =
-      `${f.label} (${signed(f.weight)}${f.tfAdjustment !== 0 ? `, tf ${signed(f.tfAdjustment)}` : ""})`;
+      `${f.label}${f.context} (${signed(f.weight)}${f.tfAdjustment !== 0 ? `, tf ${signed(f.tfAdjustment)}` : ""})`;
   }
   return out;
 }

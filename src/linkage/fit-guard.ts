@@ -1,33 +1,43 @@
-import { ADDRESS, activeList, COMPARISONS } from "./comparisons.ts";
-import { type EmFit, type PatternCounts, patternLevels, slotLevels } from "./em.ts";
-import { type FitCheck, isIdentity, MONOTONE_TOLERANCE, weightTable } from "./model.ts";
+import { ADDRESS, activeList, COMPARISONS, contextLabel, slot } from "./comparisons.ts";
+import { ADDRESS_SUMMARY, column, type EmFit, type PatternCounts, patternTables } from "./em.ts";
+import { contextsOf, type FitCheck, isIdentity, MONOTONE_TOLERANCE, weightTable } from "./model.ts";
 
 /** The guard's verdict on one EM fit. */
 export interface Judgement {
   accepted: boolean;
   checks: FitCheck[];
-  /** Bits per pair the mixture explains beyond one class of independent fields. */
+  /** Bits per pair the mixture explains beyond one class. */
   gainBits: number;
 }
 
 /**
  * A "different" weight below this (bits) says a match practically never disagrees on the field. For one field that
- * can be true (sex, say); for several address parts at once it is the parts moving together, not evidence.
+ * can be true (sex, say); for several address parts at once it is the parts moving together: EM's "match" class
+ * has become "same address".
  */
 export const DECIDING_WEIGHT = -10;
 
 /** Largest share of candidate pairs whose posterior is neither clearly a match nor clearly not (0.1-0.9). */
 export const MAX_AMBIGUOUS_SHARE = 0.25;
 
-/** Log-likelihood (nats) of the patterns under one class of independent fields: the model with no latent class. */
-function oneClassLikelihood(data: PatternCounts, levels: Uint8Array, ks: readonly number[]): number {
+/** Log-likelihood (nats) of the patterns under one class (same contexts, no latent match): the baseline. */
+function oneClassLikelihood(data: PatternCounts, ks: readonly number[]): number {
+  const t = patternTables(data, ks);
+  const counts = new Map<number, Float64Array>();
+  for (let p = 0; p < data.patterns.length; p++) {
+    for (const k of ks) {
+      const l = t.levels[p * 16 + column(k)]!;
+      if (l === 0) continue;
+      const row = t.rows[p * 16 + column(k)]!;
+      let c = counts.get(row);
+      if (!c) counts.set(row, (c = new Float64Array(8)));
+      c[l]! += data.counts[p]!;
+    }
+  }
   let ll = 0;
-  for (const k of ks) {
-    const counts = new Float64Array(8);
-    for (let p = 0; p < data.patterns.length; p++) counts[levels[p * 16 + k]!]! += data.counts[p]!;
-    let present = 0;
-    for (let l = 1; l < 8; l++) present += counts[l]!;
-    for (let l = 1; l < 8; l++) if (counts[l]! > 0) ll += counts[l]! * Math.log(counts[l]! / present);
+  for (const c of counts.values()) {
+    const present = c.reduce((a, b) => a + b, 0);
+    for (const x of c) if (x > 0) ll += x * Math.log(x / present);
   }
   return ll;
 }
@@ -37,14 +47,14 @@ function oneClassLikelihood(data: PatternCounts, levels: Uint8Array, ks: readonl
  * of 0.9 is right for tight blocking on files with many duplicates):
  * - convergence: the parameters settled below tolerance, not stopped at the iteration cap;
  * - likelihood: it never fell along the path (EM's guarantee; a fall means a numerical problem) and the two
- *   classes explain the data better than one class of independent fields by more than BIC's penalty for the
- *   extra parameters;
+ *   classes explain the data better than one class by more than BIC's penalty for the extra parameters;
  * - separation: few pairs are left in between (posterior 0.1-0.9), so the classes are distinct groups;
  * - both classes hold pairs (a class of less than one pair is a collapse, whatever λ is);
  * - identity fields (names, date of birth, national id): exact agreement favours a match more than
- *   disagreement does. A fit whose "match" class is households or namesakes fails here.
+ *   disagreement does, in every context. A fit whose "match" class is households or namesakes fails here;
+ * - with address parts as separate evidence: no two of them are parts a match never disagrees on.
  */
-export function judgeFit(fit: EmFit, data: PatternCounts, checkAddressParts = false): Judgement {
+export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
   const { model, path, posterior, evidence } = fit;
   const ks = activeList(model.active);
   const checks: FitCheck[] = [];
@@ -61,11 +71,13 @@ export function judgeFit(fit: EmFit, data: PatternCounts, checkAddressParts = fa
     passed: falls === 0,
     detail: falls === 0 ? "never fell" : `fell in ${falls} of ${path.length} iterations`,
   });
-  const levels = patternLevels(data, evidence);
   const n = t.pairs;
   const ll = path.length > 0 ? path[path.length - 1]! : Number.NEGATIVE_INFINITY;
-  const one = oneClassLikelihood(data, levels, evidence);
-  const extra = evidence.reduce((s, k) => s + slotLevels(k) - 2, 1);
+  const one = oneClassLikelihood(data, evidence);
+  const extra = evidence.reduce(
+    (s, k) => s + (k === ADDRESS_SUMMARY ? 2 : contextsOf(k).length * (COMPARISONS[k]!.labels.length - 2)),
+    1,
+  );
   const penalty = 0.5 * extra * Math.log(Math.max(2, n));
   const gainBits = (ll - one) / Math.LN2 / Math.max(1, n);
   checks.push({
@@ -93,23 +105,28 @@ export function judgeFit(fit: EmFit, data: PatternCounts, checkAddressParts = fa
   for (const k of ks) {
     if (!isIdentity(k)) continue;
     const top = COMPARISONS[k]!.labels.length - 1;
-    const w = table[k]!;
-    if (!(w[top]! > 0 && w[top]! > w[1]!)) bad.push(`${COMPARISONS[k]!.name} (exact ${w[top]!.toFixed(2)})`);
+    for (const x of contextsOf(k)) {
+      const w = table[slot(k, x)]!;
+      if (!(w[top]! > 0 && w[top]! > w[1]!))
+        bad.push(`${COMPARISONS[k]!.name}${contextLabel(k, x)} (exact ${w[top]!.toFixed(2)})`);
+    }
   }
   checks.push({
     name: "identity fields favour a match",
     passed: bad.length === 0,
     detail: bad.length === 0 ? "exact agreement favours a match on every identity field" : `not on ${bad.join(", ")}`,
   });
-  if (checkAddressParts) {
-    const deciding = ks.filter((k) => ADDRESS.includes(k) && table[k]![1]! < DECIDING_WEIGHT);
+  if (!evidence.includes(ADDRESS_SUMMARY)) {
+    const deciding = ks.filter(
+      (k) => ADDRESS.includes(k) && contextsOf(k).some((x) => table[slot(k, x)]![1]! < DECIDING_WEIGHT),
+    );
     checks.push({
       name: "address parts do not define the match class",
       passed: deciding.length < 2,
       detail:
         deciding.length < 2
           ? "at most one address part is one a match never disagrees on"
-          : `a match would never disagree on ${deciding.map((k) => `${COMPARISONS[k]!.name} (${table[k]![1]!.toFixed(1)})`).join(", ")}`,
+          : `a match would never disagree on ${deciding.map((k) => COMPARISONS[k]!.name).join(", ")}`,
     });
   }
   return { accepted: checks.every((c) => c.passed), checks, gainBits };
@@ -117,42 +134,47 @@ export function judgeFit(fit: EmFit, data: PatternCounts, checkAddressParts = fa
 
 /**
  * Per-field repairs of an accepted fit, each reported: a non-identity field whose exact agreement does not favour a
- * match among candidate pairs (a state shared by most candidates, say) is left out of scoring (m = u, weight 0);
- * levels whose weights fall with closer agreement by more than the tolerance are pooled (pool-adjacent-violators:
- * the pooled levels share one weight, log2(Σm/Σu)), so closer agreement never weighs less.
- * @returns the warnings, in words; `m` is changed in place.
+ * match among candidate pairs (a state shared by most candidates, say) is left out of scoring in that context
+ * (m = u, weight 0); levels whose weights fall with closer agreement by more than the tolerance are pooled
+ * (pool-adjacent-violators: the pooled levels share one weight, log2(Σm/Σu)), so closer agreement never weighs
+ * less. @returns the warnings, in words; `m` is changed in place.
  */
 export function repairFields(m: number[][], u: number[][], active: number): string[] {
   const out: string[] = [];
   for (const k of activeList(active)) {
     const c = COMPARISONS[k]!;
     const top = c.labels.length - 1;
-    const w = (l: number) => Math.log2(m[k]![l]! / u[k]![l]!);
-    if (!isIdentity(k) && !(w(top) > 0 && w(top) > w(1))) {
-      out.push(`${c.name}: exact agreement does not favour a match (weight ${w(top).toFixed(2)}); left out of scoring`);
-      for (let l = 1; l <= top; l++) m[k]![l] = u[k]![l]!;
-      continue;
-    }
-    let violated = false;
-    for (let l = 2; l <= top; l++) if (w(l) < w(l - 1) - MONOTONE_TOLERANCE) violated = true;
-    if (!violated) continue;
-    // Pool adjacent violators over levels 1..top: blocks of levels with one weight each, non-decreasing.
-    const blocks: { from: number; to: number; m: number; u: number }[] = [];
-    for (let l = 1; l <= top; l++) {
-      blocks.push({ from: l, to: l, m: m[k]![l]!, u: u[k]![l]! });
-      while (blocks.length > 1) {
-        const b = blocks[blocks.length - 1]!;
-        const a = blocks[blocks.length - 2]!;
-        if (Math.log2(b.m / b.u) >= Math.log2(a.m / a.u)) break;
-        blocks.splice(blocks.length - 2, 2, { from: a.from, to: b.to, m: a.m + b.m, u: a.u + b.u });
+    for (const x of contextsOf(k)) {
+      const mr = m[slot(k, x)]!;
+      const ur = u[slot(k, x)]!;
+      const name = `${c.name}${contextLabel(k, x)}`;
+      const w = (l: number) => Math.log2(mr[l]! / ur[l]!);
+      if (!isIdentity(k) && !(w(top) > 0 && w(top) > w(1))) {
+        out.push(`${name}: exact agreement does not favour a match (weight ${w(top).toFixed(2)}); left out of scoring`);
+        for (let l = 1; l <= top; l++) mr[l] = ur[l]!;
+        continue;
       }
+      let violated = false;
+      for (let l = 2; l <= top; l++) if (w(l) < w(l - 1) - MONOTONE_TOLERANCE) violated = true;
+      if (!violated) continue;
+      // Pool adjacent violators over levels 1..top: blocks of levels with one weight each, non-decreasing.
+      const blocks: { from: number; to: number; m: number; u: number }[] = [];
+      for (let l = 1; l <= top; l++) {
+        blocks.push({ from: l, to: l, m: mr[l]!, u: ur[l]! });
+        while (blocks.length > 1) {
+          const b = blocks[blocks.length - 1]!;
+          const a = blocks[blocks.length - 2]!;
+          if (Math.log2(b.m / b.u) >= Math.log2(a.m / a.u)) break;
+          blocks.splice(blocks.length - 2, 2, { from: a.from, to: b.to, m: a.m + b.m, u: a.u + b.u });
+        }
+      }
+      const pooled: string[] = [];
+      for (const b of blocks) {
+        for (let l = b.from; l <= b.to; l++) mr[l] = (ur[l]! * b.m) / b.u;
+        if (b.to > b.from) pooled.push(c.labels.slice(b.from, b.to + 1).map((s) => `"${s}"`).join(" + "));
+      }
+      out.push(`${name}: weights fell with closer agreement; levels pooled: ${pooled.join("; ")}`);
     }
-    const pooled: string[] = [];
-    for (const b of blocks) {
-      for (let l = b.from; l <= b.to; l++) m[k]![l] = (u[k]![l]! * b.m) / b.u;
-      if (b.to > b.from) pooled.push(c.labels.slice(b.from, b.to + 1).map((s) => `"${s}"`).join(" + "));
-    }
-    out.push(`${c.name}: weights fell with closer agreement; levels pooled: ${pooled.join("; ")}`);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { COMPARISONS } from "./comparisons.ts";
+import { COMPARISONS, CONTEXTS, slot } from "./comparisons.ts";
 import type { LinkageModel } from "./model.ts";
 import type { RecordStore } from "./record-store.ts";
 import type { TfTables } from "./term-frequency.ts";
@@ -38,7 +38,10 @@ const tfSchema = z.object({
   values: z.record(z.string(), z.number()),
 });
 
-/** The JSON layout of a saved model (version 2: address parts as separate comparisons). Validated on load with this schema. */
+/**
+ * The JSON layout of a saved model (version 2: address parts as separate comparisons, m and u per context).
+ * Validated on load with this schema.
+ */
 export const savedModelSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -52,10 +55,17 @@ export const savedModelSchema = z.object({
     z.object({
       name: z.string(),
       labels: z.array(z.string()),
-      m: probabilities,
-      u: probabilities,
-      /** log2(m/u) per level, for readers; scoring recomputes them from m and u. */
-      weights: z.array(z.number().nullable()),
+      /** Per context (none of the parents comparable, a parent agreeing, all differing): m, u and weights. */
+      contexts: z
+        .array(
+          z.object({
+            m: probabilities,
+            u: probabilities,
+            /** log2(m/u) per level, for readers; scoring recomputes them from m and u. */
+            weights: z.array(z.number().nullable()),
+          }),
+        )
+        .length(CONTEXTS),
     }),
   ),
   tf: z.object({ given: tfSchema, family: tfSchema }).nullable(),
@@ -106,9 +116,11 @@ export function toSavedModel(
     comparisons: COMPARISONS.map((c, k) => ({
       name: c.name,
       labels: [...c.labels],
-      m: model.m[k]!,
-      u: model.u[k]!,
-      weights: c.labels.map((_, l) => (l === 0 ? null : Math.log2(model.m[k]![l]! / model.u[k]![l]!))),
+      contexts: Array.from({ length: CONTEXTS }, (_, x) => {
+        const m = model.m[slot(k, x)]!;
+        const u = model.u[slot(k, x)]!;
+        return { m, u, weights: c.labels.map((_, l) => (l === 0 ? null : Math.log2(m[l]! / u[l]!))) };
+      }),
     })),
     tf: tf
       ? {
@@ -163,12 +175,15 @@ export async function loadModelFile(file: string): Promise<LoadedModel> {
   const u: number[][] = [];
   for (const [k, c] of COMPARISONS.entries()) {
     const s = saved.comparisons[k];
-    if (!s || s.name !== c.name || s.m.length !== c.labels.length || s.u.length !== c.labels.length)
+    const levels = c.labels.length;
+    if (!s || s.name !== c.name || s.contexts.some((x) => x.m.length !== levels || x.u.length !== levels))
       throw new ModelFileError(
-        `${file}: invalid model: comparison ${k} should be "${c.name}" with ${c.labels.length} levels`,
+        `${file}: invalid model: comparison ${k} should be "${c.name}" with ${levels} levels per context`,
       );
-    m.push(s.m);
-    u.push(s.u);
+    for (const x of s.contexts) {
+      m.push(x.m);
+      u.push(x.u);
+    }
   }
   const model: LinkageModel = {
     active: saved.active,

@@ -1,4 +1,4 @@
-import { COMPARISONS, IDENTITY, LEVEL_STRIDE } from "./comparisons.ts";
+import { COMPARISONS, CONTEXTS, contextLabel, IDENTITY, LEVEL_STRIDE, PARENTS, slot } from "./comparisons.ts";
 
 /** Smallest m or u: a probability of exactly 0 would never move under EM (reference §6.3). */
 export const EPSILON = 1e-6;
@@ -33,7 +33,7 @@ export interface TrainingReport {
   start?: string;
   /** What the E-step used as evidence: "every field", or "address parts as one". */
   evidence?: string;
-  /** Why preferred EM variants were not used, when they were not (not warnings: a later variant was accepted). */
+  /** Why preferred EM variants were not used (not warnings: a later variant was accepted). */
   notes?: string[];
   /** Why a fallback model scored instead of a fitted one, when it did: printed on stderr and in the summary. */
   reason?: string;
@@ -48,7 +48,7 @@ export interface LinkageModel {
   /** Bitmask of active comparisons (index into COMPARISONS). */
   active: number;
   lambda: number;
-  /** m[k][level] and u[k][level]; index 0 unused. */
+  /** m[slot(k, context)][level] and u[…][level] (comparisons.ts `slot`); level 0 unused. */
   m: number[][];
   u: number[][];
   /** Multiplier of the term-frequency adjustment on exact name agreement (0 turns it off). */
@@ -66,15 +66,24 @@ export function probabilityOf(weight: number): number {
   return 1 / (1 + 2 ** -weight);
 }
 
-/** Per comparison, per level: the match weight log2(m/u), 0 for the null level and inactive comparisons. */
+/** Per slot (comparison and context), per level: the match weight log2(m/u); 0 for null and inactive comparisons. */
 export function weightTable(model: LinkageModel): Float64Array[] {
-  return COMPARISONS.map((c, k) => {
-    const t = new Float64Array(LEVEL_STRIDE);
-    if (model.active & (1 << k)) {
-      for (let l = 1; l < c.labels.length; l++) t[l] = Math.log2(model.m[k]![l]! / model.u[k]![l]!);
+  const out: Float64Array[] = [];
+  COMPARISONS.forEach((c, k) => {
+    for (let x = 0; x < CONTEXTS; x++) {
+      const t = new Float64Array(LEVEL_STRIDE);
+      const row = slot(k, x);
+      if (model.active & (1 << k))
+        for (let l = 1; l < c.labels.length; l++) t[l] = Math.log2(model.m[row]![l]! / model.u[row]![l]!);
+      out.push(t);
     }
-    return t;
   });
+  return out;
+}
+
+/** The contexts a comparison uses: all three when it has parents, context 0 only otherwise. */
+export function contextsOf(k: number): number[] {
+  return PARENTS[k]!.length > 0 ? [0, 1, 2] : [0];
 }
 
 /** Clamps to [ε, 1] and renormalizes one comparison's level distribution (levels ≥ 1). */
@@ -99,15 +108,18 @@ export function modelWarnings(model: LinkageModel): string[] {
   const table = weightTable(model);
   COMPARISONS.forEach((c, k) => {
     if (!(model.active & (1 << k))) return;
-    const w = table[k]!;
     const top = c.labels.length - 1;
-    if (w[top]! <= 0 || w[top]! <= w[1]!)
-      out.push(`${c.name}: exact agreement does not favour a match (weight ${w[top]!.toFixed(2)})`);
-    for (let l = 2; l <= top; l++) {
-      if (w[l]! < w[l - 1]! - MONOTONE_TOLERANCE) {
-        out.push(
-          `${c.name}: weight of "${c.labels[l]}" (${w[l]!.toFixed(2)}) is below "${c.labels[l - 1]}" (${w[l - 1]!.toFixed(2)})`,
-        );
+    for (const x of contextsOf(k)) {
+      const w = table[slot(k, x)]!;
+      const name = `${c.name}${contextLabel(k, x)}`;
+      if (w[top]! <= 0 || w[top]! <= w[1]!)
+        out.push(`${name}: exact agreement does not favour a match (weight ${w[top]!.toFixed(2)})`);
+      for (let l = 2; l <= top; l++) {
+        if (w[l]! < w[l - 1]! - MONOTONE_TOLERANCE) {
+          out.push(
+            `${name}: weight of "${c.labels[l]}" (${w[l]!.toFixed(2)}) is below "${c.labels[l - 1]}" (${w[l - 1]!.toFixed(2)})`,
+          );
+        }
       }
     }
   });
@@ -125,7 +137,13 @@ export function isIdentity(k: number): boolean {
  * that records of one person usually agree, which is what lets EM pick the person class rather than another one.
  */
 export function genericM(levels: number): number[] {
+  if (levels < 2) return [0];
   const top = levels - 1;
   const rest = ((top - 1) * top) / 2;
   return normalizeLevels(Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : l === top ? 0.9 : (0.1 * l) / rest)));
+}
+
+/** A per-slot table (m or u) with one row per comparison repeated for each context. */
+export function perSlot(rows: readonly number[][]): number[][] {
+  return rows.flatMap((r) => Array.from({ length: CONTEXTS }, () => [...r]));
 }

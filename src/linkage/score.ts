@@ -1,11 +1,11 @@
-import { C, K, LEVEL_STRIDE, MASK, SHIFT } from "./comparisons.ts";
+import { C, CONTEXTS, contextOf, K, LEVEL_STRIDE, MASK, SHIFT } from "./comparisons.ts";
 import { type LinkageModel, logit2, weightTable } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
 import type { TfTables } from "./term-frequency.ts";
 
 /** A compiled model: the per-level weight table flattened for the hot loop, plus the prior. */
 export interface Scorer {
-  /** weights[k * LEVEL_STRIDE + level] in bits. */
+  /** weights[slot(k, context) * LEVEL_STRIDE + level] in bits. */
   weights: Float64Array;
   /** log2(λ / (1 − λ)): the prior odds every pair starts from. */
   prior: number;
@@ -16,8 +16,8 @@ export interface Scorer {
 
 /** Compiles a model (and optional term-frequency tables) for scoring. */
 export function compileScorer(model: LinkageModel, tf?: TfTables): Scorer {
-  const weights = new Float64Array(K * LEVEL_STRIDE);
-  for (const [k, t] of weightTable(model).entries()) weights.set(t, k * LEVEL_STRIDE);
+  const weights = new Float64Array(K * CONTEXTS * LEVEL_STRIDE);
+  for (const [row, t] of weightTable(model).entries()) weights.set(t, row * LEVEL_STRIDE);
   return { weights, prior: logit2(model.lambda), tfWeight: model.tfWeight, tf, active: model.active };
 }
 
@@ -49,7 +49,8 @@ export function tfAdjustment(s: Scorer, v: StoreView, i: number, j: number, k: n
 export function pairWeight(s: Scorer, v: StoreView, i: number, j: number, gamma: number): number {
   const w = s.weights;
   let total = s.prior;
-  for (let k = 0; k < K; k++) total += w[k * LEVEL_STRIDE + ((gamma >>> SHIFT[k]!) & MASK[k]!)]!;
+  for (let k = 0; k < K; k++)
+    total += w[(k * CONTEXTS + contextOf(gamma, k)) * LEVEL_STRIDE + ((gamma >>> SHIFT[k]!) & MASK[k]!)]!;
   if (s.tf && s.tfWeight !== 0) {
     total += tfAdjustment(s, v, i, j, C.given, (gamma >>> SHIFT[C.given]!) & MASK[C.given]!);
     total += tfAdjustment(s, v, i, j, C.family, (gamma >>> SHIFT[C.family]!) & MASK[C.family]!);

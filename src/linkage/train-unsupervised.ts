@@ -1,29 +1,32 @@
-import { ADDRESS, activeList, COMPARISONS, IDENTITY, levelOf } from "./comparisons.ts";
-import { ADDRESS_SLOT, type EmFit, type PatternCounts, trainEm } from "./em.ts";
+import { ADDRESS, activeList, COMPARISONS, CONTEXTS, contextOf, IDENTITY, levelOf, slot } from "./comparisons.ts";
+import { ADDRESS_SUMMARY, type EmFit, type PatternCounts, trainEm } from "./em.ts";
 import { judgeFit, type Judgement, repairFields } from "./fit-guard.ts";
-import { genericM, type LinkageModel, modelWarnings, normalizeLevels } from "./model.ts";
+import { genericM, type LinkageModel, modelWarnings, normalizeLevels, perSlot } from "./model.ts";
 
 /** Inputs of {@link trainUnsupervised}. */
 export interface UnsupervisedInput {
-  /** Candidate pairs' comparison patterns with the levels their blocking rules forced cleared, with counts. */
+  /** Candidate pairs' comparison patterns with counts. */
   patterns: PatternCounts;
-  /** u from random record pairs (Splink's estimate_u_using_random_sampling). */
+  /** u per slot from random record pairs (Splink's estimate_u_using_random_sampling). */
   randomU: number[][];
   active: number;
   tfWeight?: number;
 }
 
-/** Level distribution of every comparison over all candidate pairs: one class, no latent match. */
+/** Level distribution of every comparison and context over all candidate pairs: one class, no latent match. */
 function marginals(data: PatternCounts, active: number): number[][] {
-  return COMPARISONS.map((c, k) => {
-    const acc = new Array<number>(c.labels.length).fill(0.5);
-    if (active & (1 << k))
-      for (let p = 0; p < data.patterns.length; p++) {
-        const l = levelOf(data.patterns[p]!, k);
-        if (l > 0) acc[l]! += data.counts[p]!;
-      }
-    return normalizeLevels(acc);
+  const acc = COMPARISONS.flatMap((c) =>
+    Array.from({ length: CONTEXTS }, () => new Array<number>(c.labels.length).fill(0.5)),
+  );
+  COMPARISONS.forEach((_, k) => {
+    if (!(active & (1 << k))) return;
+    for (let p = 0; p < data.patterns.length; p++) {
+      const g = data.patterns[p]!;
+      const l = levelOf(g, k);
+      if (l > 0) acc[slot(k, contextOf(g, k))]![l]! += data.counts[p]!;
+    }
   });
+  return acc.map((r) => normalizeLevels(r));
 }
 
 /**
@@ -54,7 +57,7 @@ function startModel(active: number, u: number[][], lambda: number, tfWeight: num
   return {
     active,
     lambda,
-    m: COMPARISONS.map((c) => genericM(c.labels.length)),
+    m: perSlot(COMPARISONS.map((c) => genericM(c.labels.length))),
     u: u.map((r) => [...r]),
     tfWeight,
     training: {
@@ -71,8 +74,8 @@ function startModel(active: number, u: number[][], lambda: number, tfWeight: num
 
 /**
  * An untrained model for when no fit passes the guard (or there is too little to fit): generic m, u from random
- * pairs, λ from the strict rule's share of candidate pairs. It is tuned to no data set; it is announced, with the
- * reason, on stderr and in the run summary.
+ * pairs, λ as given. It is tuned to no data set; it is announced, with the reason, on stderr and in the run
+ * summary.
  */
 export function fallbackModel(active: number, randomU: number[][], lambda: number, reason: string): LinkageModel {
   const model = startModel(active, randomU, lambda, 1);
@@ -82,15 +85,17 @@ export function fallbackModel(active: number, randomU: number[][], lambda: numbe
 
 /**
  * Unsupervised training: classic EM over the candidate pairs (m, u and λ jointly, as the ECM classifier does),
- * with the levels each pair's blocking rules forced cleared, so agreement that blocking guaranteed is not
- * evidence (Splink's rule). u among candidate pairs is learned, not assumed: blocked non-matches agree far more
- * often than random pairs (households share addresses, namesakes share names), and fixing u from random pairs
- * while λ moves is what collapses λ (reference §6.1).
+ * with m and u per context for fields that depend on others (comparisons.ts `PARENTS`). u among candidate pairs
+ * is learned, not assumed: candidate non-matches agree far more often than random pairs (households share
+ * addresses, namesakes share names), and fixing u from random pairs while λ moves is what collapses λ (reference
+ * §6.1). Scores are then calibrated for candidate pairs, the only pairs ever scored.
  *
  * EM runs from two starts, both with the generic m (records of one person usually agree): u from random pairs,
  * and u as the level distribution over all candidate pairs. Each fit is judged by the guard (fit-guard.ts); the
- * accepted fit with the higher likelihood wins, then gets its per-field repairs. When no fit is accepted, the
- * fallback model scores, and the report says why.
+ * accepted fit with the higher likelihood wins, then gets its per-field repairs. The E-step first takes every
+ * field as evidence; when the guard finds that the address parts defined the match class, it takes them as one
+ * summary instead (see {@link variants}). When no fit is accepted, the fallback model scores, and the report says
+ * why.
  */
 export function trainUnsupervised(input: UnsupervisedInput): LinkageModel {
   const { patterns, randomU, active } = input;
@@ -101,14 +106,14 @@ export function trainUnsupervised(input: UnsupervisedInput): LinkageModel {
     ["candidate-pair u", marginals(patterns, active)],
   ];
   const notes: string[] = [];
-  let lastRejected: { judgement: Judgement; variant: string } | undefined;
+  let rejected: Judgement | undefined;
   for (const variant of variants(active)) {
     let best: { fit: EmFit; judgement: Judgement; start: string } | undefined;
     for (const [name, u] of starts) {
-      const fit = trainEm(patterns, startModel(active, u, lambda0, tfWeight), variant.evidence ? { evidence: variant.evidence } : {});
-      const judgement = judgeFit(fit, patterns, variant.name === ALL_FIELDS);
+      const fit = trainEm(patterns, startModel(active, u, lambda0, tfWeight), variant);
+      const judgement = judgeFit(fit, patterns);
       if (!judgement.accepted) {
-        lastRejected = { judgement, variant: variant.name };
+        rejected = judgement;
         continue;
       }
       const ll = fit.model.training.logLikelihood ?? Number.NEGATIVE_INFINITY;
@@ -116,7 +121,7 @@ export function trainUnsupervised(input: UnsupervisedInput): LinkageModel {
         best = { fit, judgement, start: name };
     }
     if (!best) {
-      const failed = lastRejected!.judgement.checks.filter((c) => !c.passed);
+      const failed = rejected!.checks.filter((c) => !c.passed);
       notes.push(`EM (${variant.name}) not used: ${failed.map((c) => `${c.name}: ${c.detail}`).join("; ")}`);
       continue;
     }
@@ -128,37 +133,28 @@ export function trainUnsupervised(input: UnsupervisedInput): LinkageModel {
       evidence: variant.name,
       checks: best.judgement.checks,
       likelihoodGain: best.judgement.gainBits,
-      notes,
+      ...(notes.length > 0 ? { notes } : {}),
       warnings: [...new Set([...repairs, ...modelWarnings(model)])],
     };
     return model;
   }
-  const model = fallbackModel(
-    active,
-    randomU,
-    lambda0,
-    `no EM fit passed the guard (${notes.join(" / ")})`,
-  );
-  model.training.checks = lastRejected?.judgement.checks;
+  const model = fallbackModel(active, randomU, lambda0, `no EM fit passed the guard (${notes.join(" / ")})`);
+  if (rejected) model.training.checks = rejected.checks;
   return model;
 }
 
-const ALL_FIELDS = "every field";
-
 /**
  * The E-step variants, in order of preference. First every field as its own evidence, as the ECM classifier does:
- * right when fields are corrupted independently. When its fit lets the address parts define the match class
- * (several parts that a match "never" disagrees on: the parts change together when a person moves, and
- * households share them), the guard rejects it and the parts count as one piece of evidence instead (reference
- * §6.5), with names, date of birth, sex, phone and e-mail as the rest. Either way the M-step learns m and u of
- * every field, so scores and explanations keep the parts apart.
+ * right when fields are corrupted independently. When that fit lets the address parts define the match class
+ * (parts a match "never" disagrees on: they change together when a person moves, and households share them), the
+ * guard rejects it and the parts count as one summary instead (reference §6.5). Either way the M-step learns m
+ * and u of every field, so scores and explanations keep the parts apart.
  */
 function variants(active: number): { name: string; evidence?: number[] }[] {
-  const out: { name: string; evidence?: number[] }[] = [{ name: ALL_FIELDS }];
-  const parts = ADDRESS.filter((k) => active & (1 << k));
-  if (parts.length >= 2) {
+  const out: { name: string; evidence?: number[] }[] = [{ name: "every field" }];
+  if (ADDRESS.filter((k) => active & (1 << k)).length >= 2) {
     const others = activeList(active).filter((k) => !ADDRESS.includes(k));
-    out.push({ name: "address parts as one", evidence: [...others, ADDRESS_SLOT] });
+    out.push({ name: "address parts as one", evidence: [...others, ADDRESS_SUMMARY] });
   }
   return out;
 }
