@@ -140,30 +140,37 @@ export const PARENTS: readonly (readonly number[])[] = (() => {
   return p;
 })();
 
-/** Contexts per comparison: 0 no parent comparable (or no parents), 1 some parent agrees, 2 all comparable differ. */
-export const CONTEXTS = 3;
+/**
+ * Contexts per comparison: 0 no parent comparable (or no parents), 1 every comparable parent agrees, 2 some agree
+ * and some differ, 3 every comparable parent differs.
+ */
+export const CONTEXTS = 4;
 
 /** Lowest level of comparison k that counts as agreement for its children (names: close, sound or better). */
 export const AGREES_FROM: readonly number[] = COMPARISONS.map((_, k) => (k === C.given || k === C.family ? 3 : 2));
 
 /** How a context reads in an explanation. */
 export function contextLabel(k: number, context: number): string {
-  const names = PARENTS[k]!.map((q) => COMPARISONS[q]!.name).join(" or ");
-  return context === 1 ? `, ${names} agreeing` : context === 2 ? `, ${names} differing` : "";
+  const parents = PARENTS[k]!.map((q) => COMPARISONS[q]!.name);
+  if (context === 1) return `, ${parents.join(" and ")} agreeing`;
+  if (context === 2) return `, ${parents.join(" or ")} differing`;
+  if (context === 3) return `, ${parents.join(" and ")} differing`;
+  return "";
 }
 
 /** The context of comparison k in gamma g (see {@link PARENTS}). */
 export function contextOf(g: number, k: number): number {
   const parents = PARENTS[k]!;
-  let present = false;
+  let agree = 0;
+  let differ = 0;
   for (let q = 0; q < parents.length; q++) {
     const p = parents[q]!;
     const l = (g >>> SHIFT[p]!) & MASK[p]!;
     if (l === 0) continue;
-    if (l >= AGREES_FROM[p]!) return 1;
-    present = true;
+    if (l >= AGREES_FROM[p]!) agree++;
+    else differ++;
   }
-  return present ? 2 : 0;
+  return agree + differ === 0 ? 0 : differ === 0 ? 1 : agree === 0 ? 3 : 2;
 }
 
 /** Row of comparison k in context c in the per-context tables (m, u, weights): `k * CONTEXTS + c`. */

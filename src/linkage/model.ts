@@ -81,9 +81,10 @@ export function weightTable(model: LinkageModel): Float64Array[] {
   return out;
 }
 
-/** The contexts a comparison uses: all three when it has parents, context 0 only otherwise. */
+/** The contexts a comparison uses: context 0 only without parents; "some agree" only with two or more. */
 export function contextsOf(k: number): number[] {
-  return PARENTS[k]!.length > 0 ? [0, 1, 2] : [0];
+  const n = PARENTS[k]!.length;
+  return n === 0 ? [0] : n === 1 ? [0, 1, 3] : [0, 1, 2, 3];
 }
 
 /** Clamps to [ε, 1] and renormalizes one comparison's level distribution (levels ≥ 1). */
