@@ -146,8 +146,13 @@ export const PARENTS: readonly (readonly number[])[] = (() => {
  */
 export const CONTEXTS = 4;
 
-/** Lowest level of comparison k that counts as agreement for its children (names: close, sound or better). */
-export const AGREES_FROM: readonly number[] = COMPARISONS.map((_, k) => (k === C.given || k === C.family ? 3 : 2));
+/**
+ * Lowest level of comparison k that counts as agreement for its children: names and streets from "close" up,
+ * everything else exact only (neighbouring postcodes and house numbers are one character apart).
+ */
+export const AGREES_FROM: readonly number[] = COMPARISONS.map((c, k) =>
+  k === C.given || k === C.family || k === C.street ? 3 : c.labels.length - 1,
+);
 
 /** How a context reads in an explanation. */
 export function contextLabel(k: number, context: number): string {
