@@ -7,7 +7,7 @@ import { before, describe, test } from "node:test";
 import { promisify } from "node:util";
 import { csvField } from "../src/linkage/csv-write.ts";
 import { linkFiles } from "../src/linkage/link-run.ts";
-import { loadModelFile, MODEL_FORMAT } from "../src/linkage/model-file.ts";
+import { loadModelFile, MODEL_FORMAT, MODEL_VERSION } from "../src/linkage/model-file.ts";
 import { SYNTH_HEADER } from "../src/linkage/synth/render.ts";
 import { synthPersons } from "../src/linkage/synth/synth-persons.ts";
 import { parseCsv, synthRoles } from "./linkage-helpers.ts";
@@ -85,7 +85,7 @@ describe("saved linkage models", () => {
       ["garbage.json", "{not json", /not a Harbor linkage model: not valid JSON/],
       ["other.json", '{"name":"x"}', /not a Harbor linkage model/],
       ["future.json", JSON.stringify({ format: MODEL_FORMAT, version: 99 }), /unknown model version 99/],
-      ["broken.json", JSON.stringify({ format: MODEL_FORMAT, version: 1, lambda: 2 }), /invalid model: /],
+      ["broken.json", JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, lambda: 2 }), /invalid model: /],
     ];
     for (const [name, content, message] of cases) {
       const file = join(dir, name);

@@ -154,9 +154,9 @@ export const AGREES_FROM: readonly number[] = COMPARISONS.map((c, k) =>
   k === C.given || k === C.family || k === C.street ? 3 : c.labels.length - 1,
 );
 
-/** How a context reads in an explanation. */
-export function contextLabel(k: number, context: number): string {
-  const parents = PARENTS[k]!.map((q) => COMPARISONS[q]!.name);
+/** How a context reads in an explanation (naming the parents among the `active` comparisons). */
+export function contextLabel(k: number, context: number, active = -1): string {
+  const parents = PARENTS[k]!.filter((q) => active & (1 << q)).map((q) => COMPARISONS[q]!.name);
   if (context === 1) return `, ${parents.join(" and ")} agreeing`;
   if (context === 2) return `, ${parents.join(" or ")} differing`;
   if (context === 3) return `, ${parents.join(" and ")} differing`;

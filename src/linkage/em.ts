@@ -147,8 +147,11 @@ export function mixtureLikelihood(
   return ll;
 }
 
-/** Level distributions per context from weighted counts, each shrunk towards the field's pooled distribution. */
-function estimate(acc: Float64Array[], k: number): number[][] {
+/**
+ * Level distributions per context from weighted counts; with `prior`, each is shrunk towards the field's pooled
+ * distribution by that many pseudo-pairs.
+ */
+function estimate(acc: Float64Array[], k: number, prior = 0): number[][] {
   const levels = COMPARISONS[k]!.labels.length;
   const contexts = contextsOf(k);
   const pooled = new Array<number>(levels).fill(0);
@@ -157,7 +160,7 @@ function estimate(acc: Float64Array[], k: number): number[][] {
   return contexts.map((x) =>
     normalizeLevels(
       Array.from({ length: levels }, (_, l) =>
-        l === 0 ? 0 : acc[slot(k, x)]![l]! + (contexts.length > 1 ? CONTEXT_PRIOR * share[l]! : 0),
+        l === 0 ? 0 : acc[slot(k, x)]![l]! + (contexts.length > 1 ? prior * share[l]! : 0),
       ),
     ),
   );
@@ -194,14 +197,13 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
   let iterations = 0;
   let maxChange = Number.POSITIVE_INFINITY;
   mixtureLikelihood(data, tables, evidence, m, u, lambda, posterior);
-  while (iterations < maxIterations && maxChange > tolerance) {
-    iterations++;
+  const accumulate = (post: Float64Array) => {
     const mAcc = Array.from({ length: K * CONTEXTS + 1 }, () => new Float64Array(LEVEL_STRIDE));
     const uAcc = Array.from({ length: K * CONTEXTS + 1 }, () => new Float64Array(LEVEL_STRIDE));
     let matchMass = 0;
     for (let p = 0; p < P; p++) {
       const c = data.counts[p]!;
-      const w = posterior[p]!;
+      const w = post[p]!;
       matchMass += c * w;
       for (let q = 0; q <= K; q++) {
         const l = tables.levels[p * 16 + q]!;
@@ -211,6 +213,11 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
         uAcc[row]![l]! += c * (1 - w);
       }
     }
+    return { mAcc, uAcc, matchMass };
+  };
+  while (iterations < maxIterations && maxChange > tolerance) {
+    iterations++;
+    const { mAcc, uAcc, matchMass } = accumulate(posterior);
     const nm = m.map((r) => [...r]);
     const nu = u.map((r) => [...r]);
     for (const k of ks) {
@@ -236,6 +243,17 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
     u = nu;
     lambda = nl;
     path.push(mixtureLikelihood(data, tables, evidence, m, u, lambda, posterior));
+  }
+  // EM itself is plain maximum likelihood (so its likelihood never falls, which the guard checks); the contexts
+  // are shrunk once, at the end, from the final posteriors.
+  if (iterations > 0) {
+    const { mAcc, uAcc } = accumulate(posterior);
+    for (const k of ks) {
+      const contexts = contextsOf(k);
+      if (contexts.length < 2) continue;
+      if (!options.fixM) estimate(mAcc, k, CONTEXT_PRIOR).forEach((r, i) => (m[slot(k, contexts[i]!)] = r));
+      if (!options.fixU) estimate(uAcc, k, CONTEXT_PRIOR).forEach((r, i) => (u[slot(k, contexts[i]!)] = r));
+    }
   }
   const model: LinkageModel = {
     active,

@@ -8,7 +8,7 @@ import { estimateURandom } from "./random-u.ts";
 import type { RecordStore } from "./record-store.ts";
 import { compileScorer, type Scorer } from "./score.ts";
 import { type TfTables, termFrequencies } from "./term-frequency.ts";
-import { fallbackModel, trainUnsupervised } from "./train-unsupervised.ts";
+import { fallbackModel, strictShare, trainUnsupervised } from "./train-unsupervised.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
 /** Options for {@link runLinkage}. Probabilities are converted to match weights for every decision. */
@@ -104,7 +104,7 @@ export async function runLinkage(
           ? fallbackModel(
               active,
               randomU,
-              0.1,
+              strictShare(patterns, active),
               `${pairs.count} candidate pairs are too few for EM (minimum ${minPairs})`,
             )
           : trainUnsupervised({ patterns, randomU, active });

@@ -33,7 +33,7 @@ function marginals(data: PatternCounts, active: number): number[][] {
  * Share of candidate pairs that agree exactly on every identity field both records have (at least two): a
  * deterministic-rule guess of λ used only to start EM, never as a bound on it.
  */
-function strictShare(data: PatternCounts, active: number): number {
+export function strictShare(data: PatternCounts, active: number): number {
   const ks = IDENTITY.filter((k) => active & (1 << k));
   let strict = 0;
   let total = 0;
