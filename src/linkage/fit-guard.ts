@@ -1,4 +1,4 @@
-import { ADDRESS, activeList, COMPARISONS, contextLabel, slot } from "./comparisons.ts";
+import { ADDRESS, activeList, COMPARISONS, contextLabel, levelOf, slot } from "./comparisons.ts";
 import { ADDRESS_SUMMARY, column, type EmFit, type PatternCounts, patternTables } from "./em.ts";
 import { contextsOf, type FitCheck, isIdentity, MONOTONE_TOLERANCE, weightTable } from "./model.ts";
 
@@ -51,7 +51,7 @@ function oneClassLikelihood(data: PatternCounts, ks: readonly number[]): number 
  * - separation: few pairs are left in between (posterior 0.1-0.9), so the classes are distinct groups;
  * - both classes hold pairs (a class of less than one pair is a collapse, whatever λ is);
  * - identity fields (names, date of birth, national id): exact agreement favours a match more than
- *   disagreement does, in every context. A fit whose "match" class is households or namesakes fails here;
+ *   disagreement does, over all contexts together. A fit whose "match" class is households or namesakes fails here;
  * - with address parts as separate evidence: no two of them are parts a match never disagrees on.
  */
 export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
@@ -101,15 +101,36 @@ export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
     detail: `λ ${model.lambda.toFixed(4)}: ${matches.toFixed(1)} of ${n} candidate pairs in the match class`,
   });
   const table = weightTable(model);
+  // Over all contexts together: within one context exact agreement may rightly carry no evidence (among candidate
+  // pairs whose names differ, those sharing a date of birth were mostly found by a date rule).
   const bad: string[] = [];
   for (const k of ks) {
     if (!isIdentity(k)) continue;
     const top = COMPARISONS[k]!.labels.length - 1;
-    for (const x of contextsOf(k)) {
-      const w = table[slot(k, x)]!;
-      if (!(w[top]! > 0 && w[top]! > w[1]!))
-        bad.push(`${COMPARISONS[k]!.name}${contextLabel(k, x)} (exact ${w[top]!.toFixed(2)})`);
+    let mTop = 0;
+    let mAll = 0;
+    let uTop = 0;
+    let uAll = 0;
+    let mDiff = 0;
+    let uDiff = 0;
+    for (let p = 0; p < data.patterns.length; p++) {
+      const l = levelOf(data.patterns[p]!, k);
+      if (l === 0) continue;
+      const c = data.counts[p]!;
+      const w = posterior[p]!;
+      mAll += c * w;
+      uAll += c * (1 - w);
+      if (l === top) {
+        mTop += c * w;
+        uTop += c * (1 - w);
+      } else if (l === 1) {
+        mDiff += c * w;
+        uDiff += c * (1 - w);
+      }
     }
+    const exact = Math.log2((mTop + 1e-9) / mAll / ((uTop + 1e-9) / uAll));
+    const different = Math.log2((mDiff + 1e-9) / mAll / ((uDiff + 1e-9) / uAll));
+    if (!(exact > 0 && exact > different)) bad.push(`${COMPARISONS[k]!.name} (exact ${exact.toFixed(2)})`);
   }
   checks.push({
     name: "identity fields favour a match",

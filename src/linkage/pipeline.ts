@@ -96,8 +96,8 @@ export async function runLinkage(
     else if (options.labels) model = trainOnLabels(v, options.labels, active);
     else {
       const minPairs = options.minPairsForEm ?? 100;
-      // u from random pairs only starts EM (and scores a fallback): 50,000 pairs pin it well enough.
-      const samples = 50_000;
+      // u from random pairs only starts EM (and scores a fallback): 10,000-50,000 pairs pin it well enough.
+      const samples = Math.min(50_000, Math.max(10_000, 2 * v.n));
       const randomU = estimateURandom(v, active, samples, 1, options.crossSourceOnly ?? false);
       model =
         pairs.count < minPairs
