@@ -11,7 +11,7 @@ import { DEFAULT_RULES, ruleGammaMasks } from "../src/linkage/blocking-rules.ts"
 import { computeGammas, computeWeights } from "../src/linkage/compare-stage.ts";
 import { activeMask } from "../src/linkage/comparisons.ts";
 import { CsvParser } from "../src/linkage/csv-read.ts";
-import { csvField } from "../src/linkage/csv-write.ts";
+import { CsvWriter } from "../src/linkage/csv-write.ts";
 import { evaluateClusters, evaluatePairs } from "../src/linkage/evaluate.ts";
 import { LinkageIndex } from "../src/linkage/incremental-index.ts";
 import { loadPeopleCsv } from "../src/linkage/load-people.ts";
@@ -44,18 +44,9 @@ const mapSpec = (roles: Partial<Record<Role, string>>) =>
     .join(",");
 
 async function generate(n: number, seed: number, file: URL): Promise<void> {
-  const stream = createWriteStream(file);
-  let chunk = [SYNTH_HEADER.join(",")];
-  for (const row of synthPersons({ n, duplicates: DUPLICATES, seed })) {
-    chunk.push(row.map(csvField).join(","));
-    if (chunk.length >= 20_000) {
-      if (!stream.write(`${chunk.join("\n")}\n`))
-        await new Promise<void>((r) => stream.once("drain", () => r()));
-      chunk = [];
-    }
-  }
-  stream.write(`${chunk.join("\n")}\n`);
-  await new Promise<void>((r) => stream.end(() => r()));
+  const w = new CsvWriter(file.pathname, SYNTH_HEADER);
+  for (const row of synthPersons({ n, duplicates: DUPLICATES, seed })) await w.row(row);
+  await w.close();
 }
 
 // 1. Accuracy and blocking, with and without the national id.

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { csvField } from "../src/linkage/csv-write.ts";
+import { csvRows } from "../src/linkage/csv-write.ts";
 import { linkFiles } from "../src/linkage/link-run.ts";
 import { loadModelFile, MODEL_FORMAT, MODEL_VERSION } from "../src/linkage/model-file.ts";
 import { SYNTH_HEADER } from "../src/linkage/synth/render.ts";
@@ -57,7 +57,7 @@ const base = { mapping: { id: "record_id", roles: synthRoles(false) }, workers: 
 before(() => {
   const lines = [SYNTH_HEADER.join(",")];
   for (const row of synthPersons({ n: 3000, duplicates: 0.3, seed: 7 })) {
-    lines.push(row.map(csvField).join(","));
+    lines.push(csvRows([row]).trimEnd());
     entityOf.set(row[0]!, row[1]!);
   }
   writeFileSync(people, `${lines.join("\n")}\n`);

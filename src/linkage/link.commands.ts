@@ -1,7 +1,6 @@
-import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { CliError, progress } from "../cli/output.ts";
-import { csvField } from "./csv-write.ts";
+import { CsvWriter } from "./csv-write.ts";
 import { type FileLinkOptions, type FileLinkSummary, linkFiles } from "./link-run.ts";
 import { LinkageInputError, parseRoleMap } from "./load-people.ts";
 import { ModelFileError } from "./model-file.ts";
@@ -175,22 +174,13 @@ export function registerLinkCommands(program: Command): void {
       if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got "${opts.seed}"`);
       const bar = progress();
       bar.start(n, "generating");
-      const out = createWriteStream(opts.out);
-      let chunk: string[] = [SYNTH_HEADER.join(",")];
+      const out = new CsvWriter(opts.out, SYNTH_HEADER);
       let k = 0;
       for (const row of synthPersons({ n, duplicates, seed })) {
-        chunk.push(row.map(csvField).join(","));
-        if (chunk.length >= 10_000) {
-          if (!out.write(`${chunk.join("\n")}\n`))
-            await new Promise<void>((r) => out.once("drain", () => r()));
-          chunk = [];
-        }
+        await out.row(row);
         if (++k % 10_000 === 0) bar.update(k);
       }
-      out.write(`${chunk.join("\n")}\n`);
-      await new Promise<void>((resolve, reject) =>
-        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-      );
+      await out.close();
       bar.stop();
       process.stderr.write(`wrote ${n} records to ${opts.out}\n`);
     });
