@@ -29,13 +29,19 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 
 async function harborRead(): Promise<string[][]> {
   const rows: string[][] = [];
-  await readCsvFile(file, (fields) => rows.push(fields), () => {});
+  await readCsvFile(
+    file,
+    (fields) => rows.push(fields),
+    () => {},
+  );
   return rows;
 }
 
 async function csvParseRead(): Promise<string[][]> {
   const rows: string[][] = [];
-  const parser = createReadStream(file).pipe(parse({ bom: true, relax_quotes: true, relax_column_count: true }));
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, relax_quotes: true, relax_column_count: true }),
+  );
   for await (const record of parser) rows.push(record as string[]);
   return rows;
 }
@@ -55,7 +61,9 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<number> {
     runs.push(performance.now() - t);
   }
   const median = runs.sort((a, b) => a - b)[1]!;
-  log(`${name.padEnd(28)} median ${(median / 1000).toFixed(2)} s  (${((N / median) * 1000).toFixed(0)} rows/s)`);
+  log(
+    `${name.padEnd(28)} median ${(median / 1000).toFixed(2)} s  (${((N / median) * 1000).toFixed(0)} rows/s)`,
+  );
   return median;
 }
 
@@ -67,4 +75,6 @@ if (a.length !== b.length || a.some((r, i) => r.join("\u0001") !== b[i]!.join("\
 const readOurs = await time("read: Harbor CsvParser", harborRead);
 const readLib = await time("read: csv-parse", csvParseRead);
 await time("write: CsvWriter (csv-stringify)", () => harborWrite(a));
-log(`csv-parse takes ${(readLib / readOurs).toFixed(1)}× as long as Harbor's CsvParser to read the same rows`);
+log(
+  `csv-parse takes ${(readLib / readOurs).toFixed(1)}× as long as Harbor's CsvParser to read the same rows`,
+);

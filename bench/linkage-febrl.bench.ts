@@ -53,7 +53,8 @@ function truePairs(left: string[], right?: string[]): Set<string> {
   const out = new Set<string>();
   if (!right) {
     for (const group of byEntity.values())
-      for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) out.add(key(group[a]!, group[b]!));
+      for (let a = 0; a < group.length; a++)
+        for (let b = a + 1; b < group.length; b++) out.add(key(group[a]!, group[b]!));
   } else for (const a of left) for (const b of byEntity.get(entity(a)) ?? []) out.add(key(a, b));
   return out;
 }
@@ -104,7 +105,11 @@ const launchers = {
 const peers = peerFigures();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: Record<string, unknown>[] = [];
-log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(" ")}; ${RUNS} runs per case and launcher`);
+log(
+  `load average before: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}; ${RUNS} runs per case and launcher`,
+);
 log(
   "file          task    id   F1 (P / R)                peer F1  >= peer  bundle first / warm median   tsx first / warm median   engine",
 );
@@ -113,7 +118,8 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
   for (const task of ["dedupe", "link"] as const) {
     for (const withId of [true, false]) {
       const inputs = task === "dedupe" ? [new URL(file, data).pathname] : [left.pathname, right.pathname];
-      const truth = task === "dedupe" ? truePairs(ids(new URL(file, data))) : truePairs(ids(left), ids(right));
+      const truth =
+        task === "dedupe" ? truePairs(ids(new URL(file, data))) : truePairs(ids(left), ids(right));
       const pairsFile = new URL(`${file}-${task}-${withId ? "id" : "noid"}.pairs.csv`, out);
       const args = [
         "link",
@@ -141,7 +147,8 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
       }
       const s = score(pairsFile, truth);
       const peer = peers.get(file)![withId ? "withId" : "withoutId"];
-      const fmt = (xs: number[]) => `${(xs[0]! / 1000).toFixed(2)} / ${(median(xs.slice(1)) / 1000).toFixed(2)} s`;
+      const fmt = (xs: number[]) =>
+        `${(xs[0]! / 1000).toFixed(2)} / ${(median(xs.slice(1)) / 1000).toFixed(2)} s`;
       log(
         `${file.padEnd(14)}${task.padEnd(8)}${(withId ? "yes" : "no").padEnd(5)}${s.f1.toFixed(4)} (${s.precision.toFixed(4)} / ${s.recall.toFixed(4)})   ${peer.toFixed(4)}   ${s.f1 >= peer ? "yes" : "NO "}      ${fmt(times.bundle!).padEnd(29)}${fmt(times.tsx!).padEnd(26)}${engine.toFixed(2)} s`,
       );
@@ -152,7 +159,8 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
         ...s,
         truePairs: truth.size,
         peerF1: peer,
-        peerNote: task === "link" ? "the peer's dedupe figure for the same file (it was not run on the split)" : "",
+        peerNote:
+          task === "link" ? "the peer's dedupe figure for the same file (it was not run on the split)" : "",
         bundleMs: times.bundle,
         tsxMs: times.tsx,
         engineSeconds: engine,
@@ -161,7 +169,13 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
     }
   }
 }
-log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
-log("peer F1 of a link case: the peer's dedupe figure for the same file and variant (it was not run on the split).");
+log(
+  `load average after: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
+log(
+  "peer F1 of a link case: the peer's dedupe figure for the same file and variant (it was not run on the split).",
+);
 writeFileSync(new URL("bench/out/linkage-febrl-results.json", root), JSON.stringify(results, null, 2));
 log("results: bench/out/linkage-febrl-results.json");

@@ -85,7 +85,14 @@ function referenceGamma(
   const code = (pool: StringPool, x: number, y: number) => {
     if (x === y) return 3;
     const [a, b] = [pool.get(x), pool.get(y)];
-    return withinOneEdit([...a].map((c) => c.charCodeAt(0)), 0, a.length, [...b].map((c) => c.charCodeAt(0)), 0, b.length)
+    return withinOneEdit(
+      [...a].map((c) => c.charCodeAt(0)),
+      0,
+      a.length,
+      [...b].map((c) => c.charCodeAt(0)),
+      0,
+      b.length,
+    )
       ? 2
       : 1;
   };

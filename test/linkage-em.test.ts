@@ -11,7 +11,7 @@ import { trainUnsupervised } from "../src/linkage/train-unsupervised.ts";
 import { synthRoles, synthStore } from "./linkage-helpers.ts";
 
 // Comparisons without parents (comparisons.ts PARENTS), so one context each: their m and u are the generating ones.
-const FIELDS = [C.given, C.sex, C.postcode, C.email, C.nationalId];
+const FIELDS: number[] = [C.given, C.sex, C.postcode, C.email, C.nationalId];
 const active = FIELDS.reduce((a, k) => a | (1 << k), 0);
 const TRUE_M: Record<number, number[]> = {
   [C.given]: [0, 0.04, 0.03, 0.05, 0.08, 0.8],

@@ -85,7 +85,11 @@ describe("saved linkage models", () => {
       ["garbage.json", "{not json", /not a Harbor linkage model: not valid JSON/],
       ["other.json", '{"name":"x"}', /not a Harbor linkage model/],
       ["future.json", JSON.stringify({ format: MODEL_FORMAT, version: 99 }), /unknown model version 99/],
-      ["broken.json", JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, lambda: 2 }), /invalid model: /],
+      [
+        "broken.json",
+        JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, lambda: 2 }),
+        /invalid model: /,
+      ],
     ];
     for (const [name, content, message] of cases) {
       const file = join(dir, name);

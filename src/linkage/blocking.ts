@@ -124,7 +124,8 @@ export function blockPairs(
     }
     // The largest block size that keeps the rule within budget (and under maxBlock).
     let cap = maxBlock;
-    const budget = rule.pairsPerRecord === undefined ? Number.POSITIVE_INFINITY : rule.pairsPerRecord * v.n + budgetBase;
+    const budget =
+      rule.pairsPerRecord === undefined ? Number.POSITIVE_INFINITY : rule.pairsPerRecord * v.n + budgetBase;
     if (total > budget) {
       const sizes = blocks.map(([a, b]) => b - a).sort((x, y) => x - y);
       let sum = 0;

@@ -217,7 +217,8 @@ export function computeGamma(v: StoreView, i: number, j: number, active: number)
     const x = r[a + R.address2]!;
     const y = r[b + R.address2]!;
     if (x >= 0 && y >= 0)
-      g |= similarityLevel(v.caches.address2, v.address2s, x, y, PLACE_LEVELS, 0.88, 0.88) << SHIFT[C.address2]!;
+      g |=
+        similarityLevel(v.caches.address2, v.address2s, x, y, PLACE_LEVELS, 0.88, 0.88) << SHIFT[C.address2]!;
   }
   if (active & (1 << C.city)) {
     const x = r[a + R.city]!;

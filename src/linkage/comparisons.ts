@@ -91,17 +91,12 @@ export const K = COMPARISONS.length;
 export const IDENTITY: readonly number[] = [C.given, C.family, C.dob, C.nationalId];
 
 /** Address comparisons: where a person lives, which changes when they move. */
-export const ADDRESS: readonly number[] = [
-  C.streetNumber,
-  C.street,
-  C.address2,
-  C.city,
-  C.postcode,
-  C.state,
-];
+export const ADDRESS: readonly number[] = [C.streetNumber, C.street, C.address2, C.city, C.postcode, C.state];
 
 /** Bit mask of comparison k's level inside a gamma, after shifting by {@link SHIFT}[k]. */
-export const MASK: readonly number[] = COMPARISONS.map((c) => (1 << Math.ceil(Math.log2(c.labels.length))) - 1);
+export const MASK: readonly number[] = COMPARISONS.map(
+  (c) => (1 << Math.ceil(Math.log2(c.labels.length))) - 1,
+);
 
 /** Where comparison k's level starts inside a gamma (30 bits in all, so a gamma is one uint32). */
 export const SHIFT: readonly number[] = (() => {

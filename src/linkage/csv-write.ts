@@ -29,7 +29,8 @@ export class CsvWriter {
 
   /** Adds one row; resolves immediately unless the stream needs to drain. */
   async row(fields: readonly string[]): Promise<void> {
-    if (!this.csv.write(fields)) await new Promise<void>((resolve) => this.csv.once("drain", () => resolve()));
+    if (!this.csv.write(fields))
+      await new Promise<void>((resolve) => this.csv.once("drain", () => resolve()));
   }
 
   /** Flushes and, for a file, closes it. */

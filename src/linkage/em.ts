@@ -1,4 +1,14 @@
-import { ADDRESS, activeList, COMPARISONS, CONTEXTS, contextOf, K, LEVEL_STRIDE, levelOf, slot } from "./comparisons.ts";
+import {
+  ADDRESS,
+  activeList,
+  COMPARISONS,
+  CONTEXTS,
+  contextOf,
+  K,
+  LEVEL_STRIDE,
+  levelOf,
+  slot,
+} from "./comparisons.ts";
 import { contextsOf, type LinkageModel, modelWarnings, normalizeLevels } from "./model.ts";
 
 /** Comparison-vector patterns with how many candidate pairs share each: EM works on these, not on pairs. */
@@ -92,7 +102,10 @@ export const CONTEXT_PRIOR = 10;
  * Per pattern and evidence: level and table row, at `p * 16 + k` (the address summary at `p * 16 + K`); shared by
  * EM and the guard.
  */
-export function patternTables(data: PatternCounts, ks: readonly number[]): { levels: Uint8Array; rows: Uint8Array } {
+export function patternTables(
+  data: PatternCounts,
+  ks: readonly number[],
+): { levels: Uint8Array; rows: Uint8Array } {
   const P = data.patterns.length;
   const levels = new Uint8Array(P * 16);
   const rows = new Uint8Array(P * 16);
@@ -166,6 +179,13 @@ function estimate(acc: Float64Array[], k: number, prior = 0): number[][] {
   );
 }
 
+/** Writes per-context rows (in contextsOf(k) order) into a per-slot table. */
+function setContexts(table: number[][], k: number, rows: number[][]): void {
+  contextsOf(k).forEach((x, i) => {
+    table[slot(k, x)] = rows[i]!;
+  });
+}
+
 /**
  * Expectation-maximization of a two-class Fellegi-Sunter mixture over comparison patterns (the classic scheme of
  * the ECM classifier: m, u and λ jointly, unless some are fixed), with m and u per context for the fields that
@@ -221,22 +241,27 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
     const nm = m.map((r) => [...r]);
     const nu = u.map((r) => [...r]);
     for (const k of ks) {
-      const contexts = contextsOf(k);
-      if (!options.fixM) estimate(mAcc, k).forEach((r, i) => (nm[slot(k, contexts[i]!)] = r));
-      if (!options.fixU) estimate(uAcc, k).forEach((r, i) => (nu[slot(k, contexts[i]!)] = r));
+      if (!options.fixM) setContexts(nm, k, estimate(mAcc, k));
+      if (!options.fixU) setContexts(nu, k, estimate(uAcc, k));
     }
     if (summarized) {
       const share = (acc: Float64Array) => normalizeLevels(Array.from(acc.subarray(0, SUMMARY_LEVELS)));
       nm[ADDRESS_SUMMARY] = share(mAcc[ADDRESS_SUMMARY]!);
       nu[ADDRESS_SUMMARY] = share(uAcc[ADDRESS_SUMMARY]!);
     }
-    const nl = options.fixLambda ? lambda : Math.min(1 - 1e-9, Math.max(1e-9, matchMass / Math.max(1, total)));
+    const nl = options.fixLambda
+      ? lambda
+      : Math.min(1 - 1e-9, Math.max(1e-9, matchMass / Math.max(1, total)));
     maxChange = Math.abs(nl - lambda);
     for (const k of ks) {
       for (const x of contextsOf(k)) {
         const row = slot(k, x);
         for (let l = 1; l < nm[row]!.length; l++)
-          maxChange = Math.max(maxChange, Math.abs(nm[row]![l]! - m[row]![l]!), Math.abs(nu[row]![l]! - u[row]![l]!));
+          maxChange = Math.max(
+            maxChange,
+            Math.abs(nm[row]![l]! - m[row]![l]!),
+            Math.abs(nu[row]![l]! - u[row]![l]!),
+          );
       }
     }
     m = nm;
@@ -249,10 +274,9 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
   if (iterations > 0) {
     const { mAcc, uAcc } = accumulate(posterior);
     for (const k of ks) {
-      const contexts = contextsOf(k);
-      if (contexts.length < 2) continue;
-      if (!options.fixM) estimate(mAcc, k, CONTEXT_PRIOR).forEach((r, i) => (m[slot(k, contexts[i]!)] = r));
-      if (!options.fixU) estimate(uAcc, k, CONTEXT_PRIOR).forEach((r, i) => (u[slot(k, contexts[i]!)] = r));
+      if (contextsOf(k).length < 2) continue;
+      if (!options.fixM) setContexts(m, k, estimate(mAcc, k, CONTEXT_PRIOR));
+      if (!options.fixU) setContexts(u, k, estimate(uAcc, k, CONTEXT_PRIOR));
     }
   }
   const model: LinkageModel = {

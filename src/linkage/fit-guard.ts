@@ -29,8 +29,8 @@ function oneClassLikelihood(data: PatternCounts, ks: readonly number[]): number 
       const l = t.levels[p * 16 + column(k)]!;
       if (l === 0) continue;
       const row = t.rows[p * 16 + column(k)]!;
-      let c = counts.get(row);
-      if (!c) counts.set(row, (c = new Float64Array(8)));
+      const c = counts.get(row) ?? new Float64Array(8);
+      counts.set(row, c);
       c[l]! += data.counts[p]!;
     }
   }
@@ -135,7 +135,10 @@ export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
   checks.push({
     name: "identity fields favour a match",
     passed: bad.length === 0,
-    detail: bad.length === 0 ? "exact agreement favours a match on every identity field" : `not on ${bad.join(", ")}`,
+    detail:
+      bad.length === 0
+        ? "exact agreement favours a match on every identity field"
+        : `not on ${bad.join(", ")}`,
   });
   if (!evidence.includes(ADDRESS_SUMMARY)) {
     const deciding = ks.filter(
@@ -171,7 +174,9 @@ export function repairFields(m: number[][], u: number[][], active: number): stri
       const name = `${c.name}${contextLabel(k, x)}`;
       const w = (l: number) => Math.log2(mr[l]! / ur[l]!);
       if (!isIdentity(k) && !(w(top) > 0 && w(top) > w(1))) {
-        out.push(`${name}: exact agreement does not favour a match (weight ${w(top).toFixed(2)}); left out of scoring`);
+        out.push(
+          `${name}: exact agreement does not favour a match (weight ${w(top).toFixed(2)}); left out of scoring`,
+        );
         for (let l = 1; l <= top; l++) mr[l] = ur[l]!;
         continue;
       }
@@ -192,7 +197,13 @@ export function repairFields(m: number[][], u: number[][], active: number): stri
       const pooled: string[] = [];
       for (const b of blocks) {
         for (let l = b.from; l <= b.to; l++) mr[l] = (ur[l]! * b.m) / b.u;
-        if (b.to > b.from) pooled.push(c.labels.slice(b.from, b.to + 1).map((s) => `"${s}"`).join(" + "));
+        if (b.to > b.from)
+          pooled.push(
+            c.labels
+              .slice(b.from, b.to + 1)
+              .map((s) => `"${s}"`)
+              .join(" + "),
+          );
       }
       out.push(`${name}: weights fell with closer agreement; levels pooled: ${pooled.join("; ")}`);
     }

@@ -141,7 +141,9 @@ export function genericM(levels: number): number[] {
   if (levels < 2) return [0];
   const top = levels - 1;
   const rest = ((top - 1) * top) / 2;
-  return normalizeLevels(Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : l === top ? 0.9 : (0.1 * l) / rest)));
+  return normalizeLevels(
+    Array.from({ length: levels }, (_, l) => (l === 0 ? 0 : l === top ? 0.9 : (0.1 * l) / rest)),
+  );
 }
 
 /** A per-slot table (m or u) with one row per comparison repeated for each context. */

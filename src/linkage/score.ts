@@ -28,7 +28,14 @@ const TOP_FAMILY = 4;
  * The term-frequency adjustment (bits) of comparison k at `level` for records i and j: non-zero only for exact
  * agreement on the same name (swapped names also score "exact" but the two values differ).
  */
-export function tfAdjustment(s: Scorer, v: StoreView, i: number, j: number, k: number, level: number): number {
+export function tfAdjustment(
+  s: Scorer,
+  v: StoreView,
+  i: number,
+  j: number,
+  k: number,
+  level: number,
+): number {
   const tf = s.tf;
   if (!tf || s.tfWeight === 0) return 0;
   if (k === C.given && level === TOP_GIVEN) {

@@ -14,7 +14,9 @@ export function trainFromLabels(
   tfWeight = 1,
 ): LinkageModel {
   const table = () =>
-    COMPARISONS.flatMap((c) => Array.from({ length: CONTEXTS }, () => new Array<number>(c.labels.length).fill(1)));
+    COMPARISONS.flatMap((c) =>
+      Array.from({ length: CONTEXTS }, () => new Array<number>(c.labels.length).fill(1)),
+    );
   const mAcc = table();
   const uAcc = table();
   let matches = 0;

@@ -1,6 +1,15 @@
-import { ADDRESS, activeList, COMPARISONS, CONTEXTS, contextOf, IDENTITY, levelOf, slot } from "./comparisons.ts";
+import {
+  ADDRESS,
+  activeList,
+  COMPARISONS,
+  CONTEXTS,
+  contextOf,
+  IDENTITY,
+  levelOf,
+  slot,
+} from "./comparisons.ts";
 import { ADDRESS_SUMMARY, type EmFit, type PatternCounts, trainEm } from "./em.ts";
-import { judgeFit, type Judgement, repairFields } from "./fit-guard.ts";
+import { type Judgement, judgeFit, repairFields } from "./fit-guard.ts";
 import { genericM, type LinkageModel, modelWarnings, normalizeLevels, perSlot } from "./model.ts";
 
 /** Inputs of {@link trainUnsupervised}. */
@@ -77,9 +86,19 @@ function startModel(active: number, u: number[][], lambda: number, tfWeight: num
  * pairs, λ as given. It is tuned to no data set; it is announced, with the reason, on stderr and in the run
  * summary.
  */
-export function fallbackModel(active: number, randomU: number[][], lambda: number, reason: string): LinkageModel {
+export function fallbackModel(
+  active: number,
+  randomU: number[][],
+  lambda: number,
+  reason: string,
+): LinkageModel {
   const model = startModel(active, randomU, lambda, 1);
-  model.training = { ...model.training, method: "fallback", reason, warnings: [`fallback model used: ${reason}`] };
+  model.training = {
+    ...model.training,
+    method: "fallback",
+    reason,
+    warnings: [`fallback model used: ${reason}`],
+  };
   return model;
 }
 
