@@ -17,6 +17,13 @@ export interface Judgement {
  */
 export const DECIDING_WEIGHT = -10;
 
+/**
+ * Disagreeing on an identity field must count against a match by at least this much (bits): the match class
+ * disagrees on it at most half as often as the non-match class. A class that absorbed most candidate pairs (a
+ * collapse) disagrees on names about as often as the rest, and fails here; a real one, on any data seen, by 2-9 bits.
+ */
+export const MIN_DISAGREEMENT = -1;
+
 /** Largest share of candidate pairs whose posterior is neither clearly a match nor clearly not (0.1-0.9). */
 export const MAX_AMBIGUOUS_SHARE = 0.25;
 
@@ -50,8 +57,8 @@ function oneClassLikelihood(data: PatternCounts, ks: readonly number[]): number 
  *   classes explain the data better than one class by more than BIC's penalty for the extra parameters;
  * - separation: few pairs are left in between (posterior 0.1-0.9), so the classes are distinct groups;
  * - both classes hold pairs (a class of less than one pair is a collapse, whatever λ is);
- * - identity fields (names, date of birth, national id): exact agreement favours a match more than
- *   disagreement does, over all contexts together. A fit whose "match" class is households or namesakes fails here;
+ * - identity fields (names, date of birth, national id), over all contexts together: exact agreement favours a
+ *   match, and disagreement counts against one ({@link MIN_DISAGREEMENT}). A fit whose "match" class is households or namesakes fails here;
  * - with address parts as separate evidence: no two of them are parts a match never disagrees on.
  */
 export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
@@ -130,7 +137,8 @@ export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
     }
     const exact = Math.log2((mTop + 1e-9) / mAll / ((uTop + 1e-9) / uAll));
     const different = Math.log2((mDiff + 1e-9) / mAll / ((uDiff + 1e-9) / uAll));
-    if (!(exact > 0 && exact > different)) bad.push(`${COMPARISONS[k]!.name} (exact ${exact.toFixed(2)})`);
+    if (!(exact > 0 && different <= MIN_DISAGREEMENT))
+      bad.push(`${COMPARISONS[k]!.name} (exact ${exact.toFixed(2)}, different ${different.toFixed(2)})`);
   }
   checks.push({
     name: "identity fields favour a match",
