@@ -176,4 +176,26 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
       return e >= 0 ? mixKey(59, v.emailLocal[e]!) : 0;
     },
   },
+  {
+    // Records with no usable date of birth and one name missing or corrupted: the other name's sound and the
+    // city, when the data has a city and little else.
+    name: "family_sound+city",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const f = v.family[i]!;
+      const c = v.city[i]!;
+      return f >= 0 && c >= 0 && v.nameDm1[f]! >= 0 ? mixKey(v.nameDm1[f]! + 61, c) : 0;
+    },
+  },
+  {
+    name: "given_sound+city",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const g = v.given[i]!;
+      const c = v.city[i]!;
+      if (g < 0 || c < 0) return 0;
+      const sound = v.nameDm1[v.nameCanon[g]!]!;
+      return sound >= 0 ? mixKey(sound + 67, c) : 0;
+    },
+  },
 ];
