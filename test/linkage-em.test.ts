@@ -175,7 +175,10 @@ describe("EM", () => {
       /given_name: weight of "nickname or variant" .* is below "close/,
     );
     const repairs = repairFields(model.m, model.u, model.active);
-    assert.match(repairs.join("\n"), /given_name: weights fell with closer agreement; levels pooled/);
+    assert.match(
+      repairs.join("\n"),
+      /weights fell with closer agreement, so these levels were pooled: given_name: "close/,
+    );
     const after = weightTable(model)[slot(C.given, 0)]!;
     for (let l = 2; l < 6; l++) assert.ok(after[l]! >= after[l - 1]! - 1e-9, `level ${l}`);
     assert.deepEqual(

@@ -103,7 +103,7 @@ describe("saved linkage models", () => {
 });
 
 describe("training from labels", () => {
-  test("--labels on generated data reaches at least the unsupervised F1 (3,000 records: 0.981 unsupervised → 0.989 with 1,221 labels)", async () => {
+  test("--labels on generated data reaches at least the unsupervised F1 (3,000 records, every other candidate pair labelled)", async () => {
     const unsup = join(dir, "unsup.csv");
     const first = await linkFiles([people], { ...base, out: unsup });
     assert.equal(first.result.model.training.method, "em");
@@ -140,7 +140,6 @@ describe("training from labels", () => {
     assert.match(r.stderr, new RegExp(`training: labels, ${rows.length - 1} labelled pairs used`));
     const unsupF1 = f1(unsup);
     const supF1 = f1(sup);
-    // Measured: 0.9814 unsupervised, 0.9886 labelled (deterministic: fixed seed, one thread).
     assert.ok(unsupF1 >= 0.97, `unsupervised F1 ${unsupF1}`);
     assert.ok(supF1 >= unsupF1, `labelled F1 ${supF1} < unsupervised ${unsupF1}`);
     assert.ok(supF1 >= 0.985, `labelled F1 ${supF1}`);

@@ -172,19 +172,18 @@ export function judgeFit(fit: EmFit, data: PatternCounts): Judgement {
  * less. @returns the warnings, in words; `m` is changed in place.
  */
 export function repairFields(m: number[][], u: number[][], active: number): string[] {
-  const out: string[] = [];
+  const leftOut: string[] = [];
+  const pooledAll: string[] = [];
   for (const k of activeList(active)) {
     const c = COMPARISONS[k]!;
     const top = c.labels.length - 1;
     for (const x of contextsOf(k)) {
       const mr = m[slot(k, x)]!;
       const ur = u[slot(k, x)]!;
-      const name = `${c.name}${contextLabel(k, x)}`;
+      const name = `${c.name}${contextLabel(k, x, active)}`;
       const w = (l: number) => Math.log2(mr[l]! / ur[l]!);
       if (!isIdentity(k) && !(w(top) > 0 && w(top) > w(1))) {
-        out.push(
-          `${name}: exact agreement does not favour a match (weight ${w(top).toFixed(2)}); left out of scoring`,
-        );
+        leftOut.push(`${name} (exact ${w(top).toFixed(2)})`);
         for (let l = 1; l <= top; l++) mr[l] = ur[l]!;
         continue;
       }
@@ -213,8 +212,13 @@ export function repairFields(m: number[][], u: number[][], active: number): stri
               .join(" + "),
           );
       }
-      out.push(`${name}: weights fell with closer agreement; levels pooled: ${pooled.join("; ")}`);
+      pooledAll.push(`${name}: ${pooled.join("; ")}`);
     }
   }
+  const out: string[] = [];
+  if (leftOut.length > 0)
+    out.push(`exact agreement does not favour a match, so left out of scoring: ${leftOut.join(", ")}`);
+  if (pooledAll.length > 0)
+    out.push(`weights fell with closer agreement, so these levels were pooled: ${pooledAll.join("; ")}`);
   return out;
 }

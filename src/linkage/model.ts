@@ -112,7 +112,9 @@ export function modelWarnings(model: LinkageModel): string[] {
     const top = c.labels.length - 1;
     for (const x of contextsOf(k)) {
       const w = table[slot(k, x)]!;
-      const name = `${c.name}${contextLabel(k, x)}`;
+      const name = `${c.name}${contextLabel(k, x, model.active)}`;
+      // A field left out of scoring in this context (m = u, every weight 0) was reported when it was left out.
+      if (w.every((x) => x === 0)) continue;
       if (w[top]! <= 0 || w[top]! <= w[1]!)
         out.push(`${name}: exact agreement does not favour a match (weight ${w[top]!.toFixed(2)})`);
       for (let l = 2; l <= top; l++) {
