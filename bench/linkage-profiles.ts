@@ -92,7 +92,8 @@ function person(rng: Rng, v: Vocabulary, layout: Profile["layout"]): Person {
 
 function corruptValue(rng: Rng, column: string, value: string): string {
   if (value === "") return value;
-  if (column === "email") return rng.chance(0.5) ? typo(rng, value) : value.replace(/@.*/, `@${rng.pick(DOMAINS)}`);
+  if (column === "email")
+    return rng.chance(0.5) ? typo(rng, value) : value.replace(/@.*/, `@${rng.pick(DOMAINS)}`);
   if (/dob|date_of_birth|postcode|soc_sec_id|street_number/.test(column)) {
     const i = rng.int(value.length);
     const digit = value[i]!;

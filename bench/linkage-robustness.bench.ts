@@ -63,7 +63,10 @@ for (const [k, profile] of profiles.entries()) {
   });
   const s = f1(file, pairsFile);
   const t = summary.result.model.training;
-  const training = t.method === "fallback" ? `FALLBACK: ${t.reason}` : `${t.method} (${t.evidence}), λ ${summary.result.model.lambda.toFixed(3)}`;
+  const training =
+    t.method === "fallback"
+      ? `FALLBACK: ${t.reason}`
+      : `${t.method} (${t.evidence}), λ ${summary.result.model.lambda.toFixed(3)}`;
   log(
     `${profile.name.padEnd(42)}${String(summary.records).padStart(7)}${String(s.truePairs).padStart(12)}   ${s.f1.toFixed(4)}  ${s.precision.toFixed(4)}  ${s.recall.toFixed(4)}  ${training}`,
   );

@@ -1,11 +1,8 @@
+// Only light imports at the top: `harbor --help` loads this file, and the engine (normalizers, phone metadata,
+// workers) is imported inside the actions that need it.
 import type { Command } from "commander";
 import { CliError, progress } from "../cli/output.ts";
-import { CsvWriter } from "./csv-write.ts";
-import { type FileLinkOptions, type FileLinkSummary, linkFiles } from "./link-run.ts";
-import { LinkageInputError, parseRoleMap } from "./load-people.ts";
-import { ModelFileError } from "./model-file.ts";
-import { SYNTH_HEADER } from "./synth/render.ts";
-import { synthPersons } from "./synth/synth-persons.ts";
+import type { FileLinkOptions, FileLinkSummary } from "./link-run.ts";
 import { ROLES } from "./types.ts";
 
 interface LinkCliOptions {
@@ -32,7 +29,8 @@ function probability(value: string, name: string): number {
   return x;
 }
 
-function roleMap(spec: string): ReturnType<typeof parseRoleMap> {
+async function roleMap(spec: string): Promise<FileLinkOptions["mapping"]["roles"]> {
+  const { LinkageInputError, parseRoleMap } = await import("./load-people.ts");
   try {
     return parseRoleMap(spec);
   } catch (error) {
@@ -52,7 +50,7 @@ async function run(files: string[], opts: LinkCliOptions): Promise<void> {
   const bar = progress();
   let issues = 0;
   const options: FileLinkOptions = {
-    mapping: { id: opts.id.trim(), roles: roleMap(opts.map) },
+    mapping: { id: opts.id.trim(), roles: await roleMap(opts.map) },
     threshold: probability(opts.threshold, "--threshold"),
     reviewThreshold: probability(opts.reviewThreshold, "--review-threshold"),
     explain: Boolean(opts.explain),
@@ -78,6 +76,9 @@ async function run(files: string[], opts: LinkCliOptions): Promise<void> {
       bar.update(Math.round(f * 100));
     },
   };
+  const { linkFiles } = await import("./link-run.ts");
+  const { LinkageInputError } = await import("./load-people.ts");
+  const { ModelFileError } = await import("./model-file.ts");
   let summary: FileLinkSummary;
   try {
     summary = await linkFiles(files, options);
@@ -174,6 +175,9 @@ export function registerLinkCommands(program: Command): void {
       if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got "${opts.seed}"`);
       const bar = progress();
       bar.start(n, "generating");
+      const { CsvWriter } = await import("./csv-write.ts");
+      const { SYNTH_HEADER } = await import("./synth/render.ts");
+      const { synthPersons } = await import("./synth/synth-persons.ts");
       const out = new CsvWriter(opts.out, SYNTH_HEADER);
       let k = 0;
       for (const row of synthPersons({ n, duplicates, seed })) {
