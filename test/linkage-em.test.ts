@@ -7,7 +7,7 @@ import { genericM, type LinkageModel, modelWarnings, perSlot, weightTable } from
 import { runLinkage } from "../src/linkage/pipeline.ts";
 import { Rng } from "../src/linkage/synth/random.ts";
 import { trainFromLabels } from "../src/linkage/train-labels.ts";
-import { trainUnsupervised } from "../src/linkage/train-unsupervised.ts";
+import { startModel, trainUnsupervised } from "../src/linkage/train-unsupervised.ts";
 import { synthRoles, synthStore } from "./linkage-helpers.ts";
 
 // Comparisons without parents (comparisons.ts PARENTS), so one context each: their m and u are the generating ones.
@@ -56,23 +56,7 @@ function mixture(n: number, lambda: number, seed: number, m = TRUE_M, u = TRUE_U
 
 /** A start model: generic m, u as given per comparison, λ. */
 function start(u: Record<number, number[]>, lambda: number): LinkageModel {
-  const rows = COMPARISONS.map((c, k) => u[k] ?? genericM(c.labels.length));
-  return {
-    active,
-    lambda,
-    m: perSlot(COMPARISONS.map((c) => genericM(c.labels.length))),
-    u: perSlot(rows),
-    tfWeight: 1,
-    training: {
-      method: "em",
-      status: "skipped",
-      iterations: 0,
-      maxChange: 0,
-      pairs: 0,
-      distinctPatterns: 0,
-      warnings: [],
-    },
-  };
+  return startModel(active, perSlot(COMPARISONS.map((c, k) => u[k] ?? genericM(c.labels.length))), lambda, 1);
 }
 
 /** Random-pair-like u: the generating u, a little off (EM must not depend on knowing u). */

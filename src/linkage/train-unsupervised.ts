@@ -62,7 +62,8 @@ export function strictShare(data: PatternCounts, active: number): number {
   return Math.min(0.9, Math.max(0.01, strict / Math.max(1, total)));
 }
 
-function startModel(active: number, u: number[][], lambda: number, tfWeight: number): LinkageModel {
+/** The start of EM: the generic m in every context, the given u (per slot) and λ. */
+export function startModel(active: number, u: number[][], lambda: number, tfWeight: number): LinkageModel {
   return {
     active,
     lambda,
