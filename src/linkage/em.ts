@@ -17,16 +17,6 @@ export interface PatternCounts {
   counts: Float64Array;
 }
 
-/** Collects distinct gammas with counts (thousands of patterns stand for millions of pairs). */
-export function countPatterns(gammas: Uint32Array, count = gammas.length): PatternCounts {
-  const map = new Map<number, number>();
-  for (let i = 0; i < count; i++) {
-    const g = gammas[i]!;
-    map.set(g, (map.get(g) ?? 0) + 1);
-  }
-  return fromMap(map);
-}
-
 /** Turns a gamma → count map into {@link PatternCounts}. */
 export function fromMap(map: Map<number, number>): PatternCounts {
   const patterns = new Uint32Array(map.size);
@@ -44,12 +34,6 @@ export interface EmOptions {
   maxIterations?: number;
   /** Convergence when no parameter changes by more than this between iterations. */
   tolerance?: number;
-  /** Keep u at the start values (Splink's scheme: u from random pairs) and estimate m and λ only. */
-  fixU?: boolean;
-  /** Keep m at the start values. */
-  fixM?: boolean;
-  /** Keep λ at the start value. */
-  fixLambda?: boolean;
   /**
    * What decides each pattern's posterior (the E-step): comparisons by index, and {@link ADDRESS_SUMMARY} for the
    * address parts summarized into one variable. Default: every active comparison. The M-step still estimates m
@@ -188,7 +172,7 @@ function setContexts(table: number[][], k: number, rows: number[][]): void {
 
 /**
  * Expectation-maximization of a two-class Fellegi-Sunter mixture over comparison patterns (the classic scheme of
- * the ECM classifier: m, u and λ jointly, unless some are fixed), with m and u per context for the fields that
+ * the ECM classifier: m, u and λ jointly), with m and u per context for the fields that
  * have parents (comparisons.ts `PARENTS`). Probabilities are clamped to ε so a zero never sticks (reference §6.3);
  * the status says `max_iterations_reached` when the cap is hit (§6.2), and the log-likelihood after every
  * iteration is returned so the fit guard can check that it rose and by how much.
@@ -241,17 +225,15 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
     const nm = m.map((r) => [...r]);
     const nu = u.map((r) => [...r]);
     for (const k of ks) {
-      if (!options.fixM) setContexts(nm, k, estimate(mAcc, k));
-      if (!options.fixU) setContexts(nu, k, estimate(uAcc, k));
+      setContexts(nm, k, estimate(mAcc, k));
+      setContexts(nu, k, estimate(uAcc, k));
     }
     if (summarized) {
       const share = (acc: Float64Array) => normalizeLevels(Array.from(acc.subarray(0, SUMMARY_LEVELS)));
       nm[ADDRESS_SUMMARY] = share(mAcc[ADDRESS_SUMMARY]!);
       nu[ADDRESS_SUMMARY] = share(uAcc[ADDRESS_SUMMARY]!);
     }
-    const nl = options.fixLambda
-      ? lambda
-      : Math.min(1 - 1e-9, Math.max(1e-9, matchMass / Math.max(1, total)));
+    const nl = Math.min(1 - 1e-9, Math.max(1e-9, matchMass / Math.max(1, total)));
     maxChange = Math.abs(nl - lambda);
     for (const k of ks) {
       for (const x of contextsOf(k)) {
@@ -275,8 +257,8 @@ export function trainEm(data: PatternCounts, start: LinkageModel, options: EmOpt
     const { mAcc, uAcc } = accumulate(posterior);
     for (const k of ks) {
       if (contextsOf(k).length < 2) continue;
-      if (!options.fixM) setContexts(m, k, estimate(mAcc, k, CONTEXT_PRIOR));
-      if (!options.fixU) setContexts(u, k, estimate(uAcc, k, CONTEXT_PRIOR));
+      setContexts(m, k, estimate(mAcc, k, CONTEXT_PRIOR));
+      setContexts(u, k, estimate(uAcc, k, CONTEXT_PRIOR));
     }
   }
   const model: LinkageModel = {
