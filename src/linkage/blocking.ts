@@ -112,22 +112,27 @@ export function blockPairs(
     const st: RuleStats = { rule: rule.name, pairs: 0, newPairs: 0, oversizedBlocks: 0, oversizedRecords: 0 };
     if (truth) st.truePairs = 0;
     const scale = 2 ** s.idBits;
-    const blocks: [number, number][] = [];
+    // Block boundaries: runs of equal keys in the sorted array (starts, plus the end), without per-block objects.
+    const packed = s.packed;
+    const starts: number[] = [];
     let total = 0;
-    for (let start = 0; start < s.packed.length; ) {
-      const key = Math.floor(s.packed[start]! / scale);
+    for (let start = 0; start < packed.length; ) {
+      const key = Math.floor(packed[start]! / scale);
       let end = start + 1;
-      while (end < s.packed.length && Math.floor(s.packed[end]! / scale) === key) end++;
-      if (end - start > 1) blocks.push([start, end]);
+      while (end < packed.length && Math.floor(packed[end]! / scale) === key) end++;
+      starts.push(start);
       total += ((end - start) * (end - start - 1)) / 2;
       start = end;
     }
+    starts.push(packed.length);
     // The largest block size that keeps the rule within budget (and under maxBlock).
     let cap = maxBlock;
     const budget =
       rule.pairsPerRecord === undefined ? Number.POSITIVE_INFINITY : rule.pairsPerRecord * v.n + budgetBase;
     if (total > budget) {
-      const sizes = blocks.map(([a, b]) => b - a).sort((x, y) => x - y);
+      const sizes = new Uint32Array(starts.length - 1);
+      for (let b = 0; b + 1 < starts.length; b++) sizes[b] = starts[b + 1]! - starts[b]!;
+      sizes.sort();
       let sum = 0;
       cap = 1;
       for (const size of sizes) {
@@ -139,12 +144,14 @@ export function blockPairs(
         cap = size;
       }
     }
-    for (const [start, end] of blocks) {
+    for (let b = 0; b + 1 < starts.length; b++) {
+      const start = starts[b]!;
+      const end = starts[b + 1]!;
       if (end - start <= cap) continue;
-      const key = Math.floor(s.packed[start]! / scale);
+      const key = Math.floor(packed[start]! / scale);
       st.oversizedBlocks++;
       st.oversizedRecords += end - start;
-      for (let a = start; a < end; a++) keys[s.packed[a]! - key * scale] = 0;
+      for (let a = start; a < end; a++) keys[packed[a]! - key * scale] = 0;
     }
     allKeys.push(keys);
     sorted.push(s);
