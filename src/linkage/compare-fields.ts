@@ -143,6 +143,7 @@ export function dobLevel(a: number, b: number): number {
 function similarityLevel(
   cache: PairCache,
   pool: PoolView,
+  masks: Int32Array,
   x: number,
   y: number,
   levels: { exact: number; close: number; similar: number },
@@ -155,8 +156,12 @@ function similarityLevel(
   const s = cache.slot(lo, hi);
   const hit = cache.get(s, lo, hi);
   if (hit >= 0) return hit;
-  const sim = jw(pool, x, y);
-  const level = sim >= closeAt ? levels.close : sim >= similarAt ? levels.similar : 1;
+  // Most differing streets and cities are far apart: the bound settles them without the full comparison.
+  let level = 1;
+  if (!jwCertainlyBelow(pool, masks, x, y, similarAt)) {
+    const sim = jw(pool, x, y);
+    level = sim >= closeAt ? levels.close : sim >= similarAt ? levels.similar : 1;
+  }
   cache.set(s, lo, hi, level);
   return level;
 }
@@ -211,20 +216,25 @@ export function computeGamma(v: StoreView, i: number, j: number, active: number)
     const x = r[a + R.street]!;
     const y = r[b + R.street]!;
     if (x >= 0 && y >= 0)
-      g |= similarityLevel(v.caches.street, v.streets, x, y, STREET_LEVELS, 0.92, 0.8) << SHIFT[C.street]!;
+      g |=
+        similarityLevel(v.caches.street, v.streets, v.streetMask, x, y, STREET_LEVELS, 0.92, 0.8) <<
+        SHIFT[C.street]!;
   }
   if (active & (1 << C.address2)) {
     const x = r[a + R.address2]!;
     const y = r[b + R.address2]!;
     if (x >= 0 && y >= 0)
       g |=
-        similarityLevel(v.caches.address2, v.address2s, x, y, PLACE_LEVELS, 0.88, 0.88) << SHIFT[C.address2]!;
+        similarityLevel(v.caches.address2, v.address2s, v.address2Mask, x, y, PLACE_LEVELS, 0.88, 0.88) <<
+        SHIFT[C.address2]!;
   }
   if (active & (1 << C.city)) {
     const x = r[a + R.city]!;
     const y = r[b + R.city]!;
     if (x >= 0 && y >= 0)
-      g |= similarityLevel(v.caches.city, v.cities, x, y, PLACE_LEVELS, 0.88, 0.88) << SHIFT[C.city]!;
+      g |=
+        similarityLevel(v.caches.city, v.cities, v.cityMask, x, y, PLACE_LEVELS, 0.88, 0.88) <<
+        SHIFT[C.city]!;
   }
   if (active & (1 << C.postcode)) {
     const x = r[a + R.postcode]!;

@@ -54,6 +54,10 @@ export interface StoreView {
   /** Per name / e-mail id: character-set mask and length (MASK_STRIDE int32) for the Jaro-Winkler bounds (jw-bound.ts). */
   nameMask: Int32Array;
   emailMask: Int32Array;
+  /** Per street / city / second-line id: the same masks, for their similarity levels. */
+  streetMask: Int32Array;
+  cityMask: Int32Array;
+  address2Mask: Int32Array;
   /** Per record, {@link ROW} int32 laid out as {@link R}: the comparison stage's only per-record read. */
   rows: Int32Array;
   names: PoolView;
@@ -102,6 +106,9 @@ export class RecordStore {
   private emailLocal: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
   private nameMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
   private emailMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private streetMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private cityMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private address2Mask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
   private rows: Int32Array = new Int32Array(new SharedArrayBuffer(this.capacity * ROW * 4));
   private cachedView: StoreView | undefined;
   private readonly scratch = new Int32Array(FIELD_COUNT);
@@ -162,6 +169,18 @@ export class RecordStore {
     return id;
   }
 
+  /** Interns into a pool whose strings also get a character-set mask (jw-bound.ts) the first time they are seen. */
+  private masked(pool: StringPool, value: string, mask: "streetMask" | "cityMask" | "address2Mask"): number {
+    const before = pool.count;
+    const id = pool.intern(value);
+    if (id === before) {
+      if (this[mask].length < (id + 1) * MASK_STRIDE)
+        this[mask] = growInt32(this[mask], (id + 1) * 2 * MASK_STRIDE);
+      setCharMask(value, this[mask], id);
+    }
+    return id;
+  }
+
   /** Interns one normalized value of a field kind (the empty string is missing: -1). */
   intern(kind: InternKind, value: string): number {
     if (value === "") return -1;
@@ -169,13 +188,13 @@ export class RecordStore {
       case "name":
         return this.name(value);
       case "street":
-        return this.streets.intern(value);
+        return this.masked(this.streets, value, "streetMask");
       case "streetNumber":
         return this.streetNumbers.intern(value);
       case "address2":
-        return this.address2s.intern(value);
+        return this.masked(this.address2s, value, "address2Mask");
       case "city":
-        return this.cities.intern(value);
+        return this.masked(this.cities, value, "cityMask");
       case "postcode":
         return this.postcodes.intern(value);
       case "phone":
@@ -255,6 +274,9 @@ export class RecordStore {
       emailLocal: this.emailLocal,
       nameMask: this.nameMask,
       emailMask: this.emailMask,
+      streetMask: this.streetMask,
+      cityMask: this.cityMask,
+      address2Mask: this.address2Mask,
       rows: this.rows,
       names: this.names.view(),
       streets: this.streets.view(),
