@@ -2,9 +2,8 @@ import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { CliError, progress } from "../cli/output.ts";
 import { csvField } from "./csv-write.ts";
-import { type FileLinkOptions, type FileLinkSummary, linkFiles } from "./link-run.ts";
-import { LinkageInputError, parseRoleMap } from "./load-people.ts";
-import { ModelFileError } from "./model-file.ts";
+import type { FileLinkOptions, FileLinkSummary } from "./link-run.ts";
+import type { parseRoleMap } from "./load-people.ts";
 import { SYNTH_HEADER } from "./synth/render.ts";
 import { synthPersons } from "./synth/synth-persons.ts";
 import { ROLES } from "./types.ts";
@@ -33,7 +32,8 @@ function probability(value: string, name: string): number {
   return x;
 }
 
-function roleMap(spec: string): ReturnType<typeof parseRoleMap> {
+async function roleMap(spec: string): Promise<ReturnType<typeof parseRoleMap>> {
+  const { LinkageInputError, parseRoleMap } = await import("./load-people.ts");
   try {
     return parseRoleMap(spec);
   } catch (error) {
@@ -50,10 +50,16 @@ function delimiterOf(value: string | undefined): string | undefined {
 }
 
 async function run(files: string[], opts: LinkCliOptions): Promise<void> {
+  // The engine loads when a command runs, not with these definitions, so `harbor --help` stays quick.
+  const [{ linkFiles }, { LinkageInputError }, { ModelFileError }] = await Promise.all([
+    import("./link-run.ts"),
+    import("./load-people.ts"),
+    import("./model-file.ts"),
+  ]);
   const bar = progress();
   let issues = 0;
   const options: FileLinkOptions = {
-    mapping: { id: opts.id.trim(), roles: roleMap(opts.map) },
+    mapping: { id: opts.id.trim(), roles: await roleMap(opts.map) },
     threshold: probability(opts.threshold, "--threshold"),
     reviewThreshold: probability(opts.reviewThreshold, "--review-threshold"),
     explain: Boolean(opts.explain),

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { fromRoot } from "../../paths.ts";
 
 /** `Algorithm.Argon2id` (a const enum, not importable as a value under verbatimModuleSyntax). */
 const ARGON2ID = 2 as Algorithm;
@@ -16,10 +15,7 @@ export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost:
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
 
-const listFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../data/security/common-passwords.txt",
-);
+const listFile = fromRoot("data", "security", "common-passwords.txt");
 let common: Set<string> | undefined;
 
 /** The shipped list of common and breached passwords, lower-cased (ASVS 6.2.4 / 6.2.12). */
