@@ -15,12 +15,14 @@ import {
 } from "node:fs";
 import path from "node:path";
 
+/** Harbor's folder; the functions below take another one only so that tests can build a small project. */
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SRC = path.join(ROOT, "src");
-const DIST = path.join(ROOT, "dist");
-const STAMP = path.join(DIST, ".build-stamp");
-/** Besides src/, what changes the output: the dependencies (lock file), tsconfig.json and this script. */
-const INPUTS = [path.join(ROOT, "package-lock.json"), path.join(ROOT, "tsconfig.json"), import.meta.filename];
+
+/** Where a project's sources, build and build stamp are. @param {string} root */
+function layout(root) {
+  const dist = path.join(root, "dist");
+  return { root, src: path.join(root, "src"), dist, stamp: path.join(dist, ".build-stamp") };
+}
 
 /**
  * Packages left as imports of node_modules instead of bundled: each reads files beside itself (its own
@@ -38,7 +40,11 @@ const EXTERNAL = [
   "vite",
 ];
 
-/** Newest modification time under `entry`, folders included (deleting or renaming a file changes its folder). */
+/**
+ * Newest modification time under `entry`, folders included (deleting or renaming a file changes its folder).
+ * @param {string} entry
+ * @returns {number}
+ */
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
@@ -46,6 +52,7 @@ function newestMtime(entry) {
   return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 
+/** @param {string} dir */
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -53,25 +60,41 @@ function filesUnder(dir) {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-function removeEmptyFolders(dir) {
+/** @param {string} dir @param {string} top */
+function removeEmptyFolders(dir, top) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) removeEmptyFolders(path.join(dir, e.name));
+    if (e.isDirectory()) removeEmptyFolders(path.join(dir, e.name), top);
   }
-  if (dir !== DIST && readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+  if (dir !== top && readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
 }
 
-/** True when dist/ is missing or older than any source, the lock file, tsconfig.json or this script. */
-export function serverBuildIsStale() {
-  if (!existsSync(STAMP)) return true;
-  return Math.max(newestMtime(SRC), ...INPUTS.map(newestMtime)) > statSync(STAMP).mtimeMs;
+/**
+ * True when dist/ is missing or older than anything that changes it: a source, the dependencies (lock
+ * file), tsconfig.json or this script.
+ * @param {string} [root]
+ */
+export function serverBuildIsStale(root = ROOT) {
+  const { src, stamp } = layout(root);
+  if (!existsSync(stamp)) return true;
+  const inputs = [
+    src,
+    path.join(root, "package-lock.json"),
+    path.join(root, "tsconfig.json"),
+    import.meta.filename,
+  ];
+  return Math.max(...inputs.map(newestMtime)) > statSync(stamp).mtimeMs;
 }
 
-/** Bundled packages that use __dirname or __filename, which would point into dist/ rather than at the package. */
-function packagesReadingBesideThemselves(inputs) {
+/**
+ * Bundled packages that use __dirname or __filename, which would point into dist/ rather than at the package.
+ * @param {string} root
+ * @param {string[]} inputs
+ */
+function packagesReadingBesideThemselves(root, inputs) {
   const found = new Set();
   for (const file of inputs) {
     const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
-    if (pkg && /\b__(?:dirname|filename)\b/.test(readFileSync(path.join(ROOT, file), "utf8"))) found.add(pkg);
+    if (pkg && /\b__(?:dirname|filename)\b/.test(readFileSync(path.join(root, file), "utf8"))) found.add(pkg);
   }
   return [...found];
 }
@@ -81,15 +104,18 @@ function packagesReadingBesideThemselves(inputs) {
  * temporary name and renamed into place, chunks before the entry files that import them, so a process
  * starting during a build never reads half a file, and two builds at once (parallel tests) write the same
  * bytes. Files a previous build wrote and this one did not are removed.
+ * @param {string} [root]
  */
-export async function buildServer() {
+export async function buildServer(root = ROOT) {
+  const { src, dist, stamp } = layout(root);
   const startedAt = new Date();
   const { build } = await import("esbuild");
-  const workers = filesUnder(SRC).filter((file) => file.endsWith(".worker.ts"));
+  const workers = filesUnder(src).filter((file) => file.endsWith(".worker.ts"));
   const result = await build({
-    entryPoints: [path.join(SRC, "cli.ts"), path.join(SRC, "main.ts"), ...workers],
-    outdir: DIST,
-    outbase: SRC,
+    absWorkingDir: root,
+    entryPoints: [path.join(src, "cli.ts"), path.join(src, "main.ts"), ...workers],
+    outdir: dist,
+    outbase: src,
     entryNames: "[dir]/[name]",
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
@@ -107,13 +133,13 @@ export async function buildServer() {
     logLevel: "warning",
     write: false,
   });
-  const unsafe = packagesReadingBesideThemselves(Object.keys(result.metafile.inputs));
+  const unsafe = packagesReadingBesideThemselves(root, Object.keys(result.metafile.inputs));
   if (unsafe.length) {
     throw new Error(
       `These packages read files beside themselves; add them to EXTERNAL in ${import.meta.filename}: ${unsafe.join(", ")}`,
     );
   }
-  const isChunk = (file) => file.startsWith(path.join(DIST, "chunks") + path.sep);
+  const isChunk = (/** @type {string} */ file) => file.startsWith(path.join(dist, "chunks") + path.sep);
   const outputs = [...result.outputFiles].sort((a, b) => Number(isChunk(b.path)) - Number(isChunk(a.path)));
   for (const file of outputs) {
     mkdirSync(path.dirname(file.path), { recursive: true });
@@ -122,20 +148,24 @@ export async function buildServer() {
     renameSync(temp, file.path);
   }
   const written = new Set(outputs.map((file) => file.path));
-  for (const file of filesUnder(DIST)) {
-    if (!written.has(file) && file !== STAMP && !file.endsWith(".tmp")) rmSync(file, { force: true });
+  for (const file of filesUnder(dist)) {
+    if (!written.has(file) && file !== stamp && !file.endsWith(".tmp")) rmSync(file, { force: true });
   }
-  removeEmptyFolders(DIST);
-  writeFileSync(STAMP, `${startedAt.toISOString()}\n`);
+  removeEmptyFolders(dist, dist);
+  writeFileSync(stamp, `${startedAt.toISOString()}\n`);
   // Dated when the build began: a source saved during the build is newer, so the next run builds again.
-  utimesSync(STAMP, startedAt, startedAt);
+  utimesSync(stamp, startedAt, startedAt);
 }
 
-/** Builds dist/ when it is missing or stale. Returns whether it built. */
-export async function ensureServerBuild(log = () => {}) {
-  if (!serverBuildIsStale()) return false;
+/**
+ * Builds dist/ when it is missing or stale. Returns whether it built.
+ * @param {(line: string) => void} [log]
+ * @param {string} [root]
+ */
+export async function ensureServerBuild(log = () => {}, root = ROOT) {
+  if (!serverBuildIsStale(root)) return false;
   log("Building the server and the CLI into dist/ (first run, or their sources changed)…");
-  await buildServer();
+  await buildServer(root);
   return true;
 }
 

@@ -5,7 +5,6 @@ import { registerLinkCommands } from "./linkage/link.commands.ts";
 import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
-import { DataFolderInUseError } from "./store/data-folder-lock.ts";
 import { version } from "./version.ts";
 
 /**
@@ -41,7 +40,11 @@ if (isEntry) {
     .parseAsync(process.argv)
     .catch(async (error: unknown) => {
       if (error instanceof CommanderError) process.exit(error.exitCode);
-      const { ConfigError } = await import("./config.ts");
+      // Loaded only on an error: the commands' definitions must not load the config schema or the store.
+      const [{ ConfigError }, { DataFolderInUseError }] = await Promise.all([
+        import("./config.ts"),
+        import("./store/data-folder-lock.ts"),
+      ]);
       const known =
         error instanceof CliError || error instanceof ConfigError || error instanceof DataFolderInUseError;
       process.stderr.write(`harbor: ${error instanceof Error ? error.message : String(error)}\n`);
