@@ -47,6 +47,12 @@ function delimiterOf(value: string | undefined): string | undefined {
 }
 
 async function run(files: string[], opts: LinkCliOptions): Promise<void> {
+  // The engine loads when a command runs, not with these definitions, so `harbor --help` stays quick.
+  const [{ linkFiles }, { LinkageInputError }, { ModelFileError }] = await Promise.all([
+    import("./link-run.ts"),
+    import("./load-people.ts"),
+    import("./model-file.ts"),
+  ]);
   const bar = progress();
   let issues = 0;
   const options: FileLinkOptions = {
@@ -76,9 +82,6 @@ async function run(files: string[], opts: LinkCliOptions): Promise<void> {
       bar.update(Math.round(f * 100));
     },
   };
-  const { linkFiles } = await import("./link-run.ts");
-  const { LinkageInputError } = await import("./load-people.ts");
-  const { ModelFileError } = await import("./model-file.ts");
   let summary: FileLinkSummary;
   try {
     summary = await linkFiles(files, options);

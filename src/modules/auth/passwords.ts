@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { fromRoot } from "../../paths.ts";
 
 /** `Algorithm.Argon2id` (a const enum, not importable as a value under verbatimModuleSyntax). */
 const ARGON2ID = 2 as Algorithm;
@@ -16,7 +15,6 @@ export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost:
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
 
-const securityData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/security");
 const lists = new Map<string, Set<string>>();
 
 /** A shipped word list, lower-cased, loaded once (lines starting with # are comments). */
@@ -24,7 +22,7 @@ function wordList(name: string): Set<string> {
   let words = lists.get(name);
   if (!words) {
     words = new Set(
-      readFileSync(path.join(securityData, name), "utf8")
+      readFileSync(fromRoot("data", "security", name), "utf8")
         .split("\n")
         .map((l) => l.trim().toLowerCase())
         .filter((l) => l && !l.startsWith("#")),

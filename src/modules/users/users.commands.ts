@@ -1,63 +1,8 @@
 import type { Command } from "commander";
-import { CliError, printJson } from "../../cli/output.ts";
-import { withStore } from "../../cli/store-context.ts";
-import { loadConfig } from "../../config.ts";
-import { AppError } from "../../server/errors.ts";
-import type { Store } from "../../store/store.ts";
-import { ROLES, type Role, type SystemContext } from "../auth/auth.context.ts";
-import { cryptoFor } from "../auth/totp-secrets.ts";
-import { resetMfa, resetPassword } from "./users.credentials.ts";
-import { presentUser } from "./users.presenter.ts";
-import { MFA_RESET_REASONS, type MfaResetReason } from "./users.schema.ts";
-import {
-  createUser,
-  disableUser,
-  enableUser,
-  setRoles,
-  unlockUser,
-  userByEmail,
-  usersOf,
-} from "./users.service.ts";
+import { ROLES } from "../auth/auth.context.ts";
 
-/** The CLI acts as the system; its actions are audited with actor `system:cli`. */
-export const CLI_ACTOR: SystemContext = { kind: "system", reason: "cli" };
-
-/** Runs a service call, turning its AppError into a one-line CLI error (exit 2). */
-export async function cliCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(`${error.message} (${error.code})`);
-    throw error;
-  }
-}
-
-function parseRoles(text: string): Role[] {
-  const roles = text
-    .split(",")
-    .map((r) => r.trim())
-    .filter(Boolean);
-  const bad = roles.find((r) => !(ROLES as readonly string[]).includes(r));
-  if (bad || roles.length === 0)
-    throw new CliError(`Roles are a comma-separated list of: ${ROLES.join(", ")}.`);
-  return roles as Role[];
-}
-
-async function readStdinPassword(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  // Only the final line break is dropped: spaces are part of the password (never altered or truncated).
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
-}
-
-/** Runs `change` on the user with this email, as the CLI. */
-function byEmail<T>(email: string, change: (store: Store, userId: string) => Promise<T>): Promise<T> {
-  return withStore((store) =>
-    cliCall(async () => change(store, (await userByEmail(store.db, CLI_ACTOR, email)).id)),
-  );
-}
+// Definitions only; each action loads its implementation (users.cli.ts) when it runs.
+const load = () => import("./users.cli.ts");
 
 /** `harbor user create|list|unlock|disable|enable|roles|reset-password|reset-mfa`. */
 export function registerUserCommands(program: Command): void {
@@ -69,98 +14,36 @@ export function registerUserCommands(program: Command): void {
     .requiredOption("--email <email>", "sign-in email")
     .requiredOption("--role <roles>", `comma-separated roles: ${ROLES.join(", ")}`)
     .option("--password-stdin", "read the password from standard input instead of generating one")
-    .action(async (opts: { org: string; email: string; role: string; passwordStdin?: boolean }) => {
-      const roles = parseRoles(opts.role);
-      const password = opts.passwordStdin ? await readStdinPassword() : undefined;
-      await withStore(async (store) => {
-        const crypto = await cryptoFor(store, loadConfig());
-        const created = await cliCall(() =>
-          createUser(store.db, crypto, CLI_ACTOR, {
-            orgId: opts.org,
-            email: opts.email,
-            roles,
-            ...(password !== undefined ? { password } : {}),
-          }),
-        );
-        console.log(
-          `Created user ${created.user.id} (${created.user.email}) in ${created.user.org_id} with roles ${created.user.roles.join(",")}.`,
-        );
-        if (created.initialPassword) console.log(`Initial password (shown once): ${created.initialPassword}`);
-        console.log(
-          `The initial password is one-time: it must be changed at the first sign-in and expires ${created.user.password_expires_at?.toISOString()}.`,
-        );
-        console.log(`TOTP secret (shown once): ${created.totpSecret}`);
-        console.log(`otpauth URL: ${created.otpauthUrl}`);
-        console.log("Give these to the user over a separate channel; they enrol at their first sign-in.");
-      });
-    });
+    .action(async (opts) => (await load()).createCommand(opts));
   user
     .command("list")
     .description("List an organization's users")
     .requiredOption("--org <id>", "organization id")
-    .action(async (opts: { org: string }) => {
-      await withStore(async (store) =>
-        printJson((await cliCall(() => usersOf(store.db, CLI_ACTOR, opts.org))).map(presentUser)),
-      );
-    });
+    .action(async (opts) => (await load()).listCommand(opts));
   user
     .command("unlock <email>")
     .description("Unlock an account locked after failed sign-ins")
-    .action(async (email: string) => {
-      await byEmail(email, (store, id) => unlockUser(store.db, CLI_ACTOR, id));
-      console.log("Unlocked.");
-    });
+    .action(async (email) => (await load()).unlockCommand(email));
   user
     .command("disable <email>")
     .description("Disable an account and end its sessions at once (never the last active admin)")
-    .action(async (email: string) => {
-      const done = await byEmail(email, (store, id) => disableUser(store.db, CLI_ACTOR, id));
-      console.log(`Disabled; ${done.sessionsEnded} session(s) ended.`);
-    });
+    .action(async (email) => (await load()).disableCommand(email));
   user
     .command("enable <email>")
     .description("Enable a disabled account again")
-    .action(async (email: string) => {
-      await byEmail(email, (store, id) => enableUser(store.db, CLI_ACTOR, id));
-      console.log("Enabled.");
-    });
+    .action(async (email) => (await load()).enableCommand(email));
   user
     .command("roles <email>")
     .description("Replace an account's roles (never removing the last active admin's)")
     .requiredOption("--role <roles>", `comma-separated roles: ${ROLES.join(", ")}`)
-    .action(async (email: string, opts: { role: string }) => {
-      const roles = parseRoles(opts.role);
-      const done = await byEmail(email, (store, id) => setRoles(store.db, CLI_ACTOR, id, roles));
-      console.log(`Roles of ${done.email}: ${done.roles.join(",")}.`);
-    });
+    .action(async (email, opts) => (await load()).rolesCommand(email, opts));
   user
     .command("reset-password <email>")
     .description("Issue a new one-time password (printed once, expires in 72 hours); ends every session")
-    .action(async (email: string) => {
-      const done = await byEmail(email, (store, id) => resetPassword(store.db, CLI_ACTOR, id));
-      console.log(`One-time password (shown once): ${done.oneTimePassword}`);
-      console.log(
-        `It expires ${done.expiresAt.toISOString()} and must be changed at the next sign-in; ${done.sessionsEnded} session(s) ended.`,
-      );
-    });
+    .action(async (email) => (await load()).resetPasswordCommand(email));
   user
     .command("reset-mfa <email>")
     .description("Make the user enrol a new authenticator at the next sign-in; ends every session")
-    .requiredOption("--reason <reason>", MFA_RESET_REASONS.join(" | "))
-    .action(async (email: string, opts: { reason: string }) => {
-      if (!(MFA_RESET_REASONS as readonly string[]).includes(opts.reason))
-        throw new CliError(`--reason must be one of: ${MFA_RESET_REASONS.join(", ")}.`);
-      const done = await byEmail(email, async (store, id) =>
-        resetMfa(
-          store.db,
-          await cryptoFor(store, loadConfig()),
-          CLI_ACTOR,
-          id,
-          opts.reason as MfaResetReason,
-        ),
-      );
-      console.log(
-        `The old authenticator no longer works; ${done.sessionsEnded} session(s) ended. The user enrols a new one at the next sign-in.`,
-      );
-    });
+    .requiredOption("--reason <reason>", "lost_device | new_device | suspected_compromise | other")
+    .action(async (email, opts) => (await load()).resetMfaCommand(email, opts));
 }
