@@ -102,6 +102,14 @@ for (const lang of ["en", "es"] as const) {
       // The user types the shown key into an authenticator app; otplib plays the app here.
       const secret = (await secretBox.innerText()).replace(/\s/g, "");
       const code = await generate({ secret });
+      // The password from the CLI was a one-time password: the same step sets the user's own.
+      const chosen = "a brand new phrase of mine";
+      await page
+        .getByLabel(lang === "en" ? "New password" : "Contraseña nueva", { exact: true })
+        .fill(chosen);
+      await page
+        .getByLabel(lang === "en" ? "Repeat the new password" : "Repita la contraseña nueva", { exact: true })
+        .fill(chosen);
       await page
         .getByRole("textbox", { name: lang === "en" ? /authenticator app/ : /aplicación de autenticación/ })
         .fill(code);

@@ -42,7 +42,7 @@ after(async () => {
 });
 
 /** Signs in through the API from inside the page, so the browser itself holds the session cookie. */
-async function signIn(page: Page, email: string, password: string, secret: string) {
+async function signIn(page: Page, email: string, password: string, secret: string, newPassword: string) {
   await page.goto(`${harbor.url}/`);
   const challenge = await page.evaluate(
     async ([e, p]) =>
@@ -56,16 +56,17 @@ async function signIn(page: Page, email: string, password: string, secret: strin
     [email, password],
   );
   const code = await generate({ secret });
+  // The CLI's password is one-time: this first sign-in sets the user's own (`newPassword`).
   const status = await page.evaluate(
-    async ([id, c]) =>
+    async ([id, c, n]) =>
       (
         await fetch("/api/v1/auth/mfa", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ challengeId: id, code: c }),
+          body: JSON.stringify({ challengeId: id, code: c, newPassword: n }),
         })
       ).status,
-    [challenge.challengeId as string, code],
+    [challenge.challengeId as string, code, newPassword],
   );
   assert.equal(status, 200, "signed in");
 }
@@ -92,7 +93,7 @@ test("cases, sharing and consent screens work and are accessible in English and 
   assert.ok(secret, created);
 
   const page = await newPage(browser, "en");
-  await signIn(page, "advocate@shelter.test", password, secret);
+  await signIn(page, "advocate@shelter.test", password, secret, "my own advocate passphrase");
 
   await page.goto(`${harbor.url}/cases`);
   await page.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
@@ -114,7 +115,8 @@ test("cases, sharing and consent screens work and are accessible in English and 
 
   await page.getByRole("link", { name: "Sharing" }).click();
   await page.getByRole("heading", { level: 1, name: "Sharing" }).waitFor();
-  await page.getByLabel("Organization ID").fill("metro-police");
+  // Partners are chosen by name from a list, never by typing an id.
+  await page.getByLabel("Organization").selectOption({ label: "Metro Police (Law enforcement)" });
   await page.locator("label[for=share-access-read]").click();
   await page.getByRole("button", { name: "Share case" }).click();
   await page.getByRole("rowheader", { name: /Metro Police/ }).waitFor();
@@ -123,12 +125,13 @@ test("cases, sharing and consent screens work and are accessible in English and 
   await page.goto(caseUrl);
   await page.getByRole("link", { name: "Consents" }).click();
   await page.getByRole("heading", { level: 1, name: "Consent to share" }).waitFor();
-  await page.getByLabel("Organization ID").fill("metro-police");
+  await page.getByLabel("Organization").selectOption({ label: "Metro Police (Law enforcement)" });
   await page.getByLabel("Purpose").selectOption("law_enforcement_sharing");
   const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Expires on").fill(nextYear);
   await page.getByRole("button", { name: "Record consent" }).click();
   await page.getByRole("cell", { name: "Active" }).waitFor();
+  await page.getByRole("rowheader", { name: "Metro Police (Law enforcement)" }).waitFor();
   await expectAccessible(page, "consents (en)");
   await page.getByRole("button", { name: /Revoke/ }).click();
   await page.getByRole("cell", { name: "Revoked" }).waitFor();

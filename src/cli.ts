@@ -1,15 +1,18 @@
 import { Command, CommanderError } from "commander";
 import { registerDbCommands } from "./cli/db.commands.ts";
 import { CliError } from "./cli/output.ts";
-import { ConfigError } from "./config.ts";
 import { registerLinkCommands } from "./linkage/link.commands.ts";
 import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
-import { DataFolderInUseError } from "./store/data-folder-lock.ts";
+import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { version } from "./version.ts";
 
-/** The `harbor` command line. Each module adds its commands through a `register…Commands(program)`. */
+/**
+ * The `harbor` command line. Each module adds its commands through a `register…Commands(program)`, which
+ * only defines them: a command's action imports its implementation when it runs, so `harbor --help` (and
+ * every command) loads no server code it does not use. Keep the imports here that cheap.
+ */
 export function buildProgram(): Command {
   const program = new Command("harbor")
     .description("Harbor: the federal anti-trafficking response in one system")
@@ -28,16 +31,22 @@ export function buildProgram(): Command {
   registerDirectoryCommands(program);
   registerSecurityCommands(program);
   registerKeysCommands(program);
+  registerMseCommands(program);
   return program;
 }
 
-const isEntry = process.argv[1] && /(?:cli\.ts|harbor(?:\.js)?)$/.test(process.argv[1]);
+const isEntry = process.argv[1] && /(?:cli\.[jt]s|harbor(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
   buildProgram()
     .exitOverride()
     .parseAsync(process.argv)
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       if (error instanceof CommanderError) process.exit(error.exitCode);
+      // Loaded only on an error: the commands' definitions must not load the config schema or the store.
+      const [{ ConfigError }, { DataFolderInUseError }] = await Promise.all([
+        import("./config.ts"),
+        import("./store/data-folder-lock.ts"),
+      ]);
       const known =
         error instanceof CliError || error instanceof ConfigError || error instanceof DataFolderInUseError;
       process.stderr.write(`harbor: ${error instanceof Error ? error.message : String(error)}\n`);

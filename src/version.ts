@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fromRoot } from "./paths.ts";
 
 /** Harbor's version, from package.json. */
-export const version: string = JSON.parse(
-  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
-).version;
+export const version: string = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version;

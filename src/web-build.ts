@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fromRoot } from "./paths.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const WEB = path.join(ROOT, "web");
+const WEB = fromRoot("web");
 const STAMP = path.join(WEB, "dist", ".build-stamp");
 
 function newestMtime(entry: string): number {
@@ -19,7 +19,7 @@ export function webBuildIsStale(): boolean {
     newestMtime(path.join(WEB, "src")),
     newestMtime(path.join(WEB, "index.html")),
     newestMtime(path.join(WEB, "vite.config.ts")),
-    newestMtime(path.join(ROOT, "package-lock.json")),
+    newestMtime(fromRoot("package-lock.json")),
   );
   return sources > statSync(STAMP).mtimeMs;
 }

@@ -6,16 +6,21 @@ import { describeEachStore } from "./support/stores.ts";
 
 describeEachStore("admin API: organizations, users, tokens", (backend) => {
   let t: TestApp;
-  let gov: TestUser;
+  let host: TestUser;
   let pdAdmin: TestUser;
   let pdInvestigator: TestUser;
   let ngoAdmin: TestUser;
-  const call = (method: "GET" | "POST" | "DELETE", url: string, who: TestUser, payload?: object) =>
+  const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, who: TestUser, payload?: object) =>
     t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
 
   before(async () => {
     t = await startTestApp(backend);
-    gov = await createOrgWithUser(t.store, { orgId: "state-ag", orgType: "government", roles: ["admin"] });
+    // The installation's first organization is its host (a law-enforcement agency here, as in the README).
+    host = await createOrgWithUser(t.store, {
+      orgId: "task-force",
+      orgType: "law_enforcement",
+      roles: ["admin"],
+    });
     pdAdmin = await createOrgWithUser(t.store, {
       orgId: "metro-pd",
       orgType: "law_enforcement",
@@ -34,17 +39,19 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
   });
   after(() => t.close());
 
-  test("only government admins create organizations; others get 403", async () => {
-    const ok = await call("POST", "/api/v1/orgs", gov, {
+  test("only the host organization's admins create organizations; others get 403", async () => {
+    const ok = await call("POST", "/api/v1/orgs", host, {
       id: "county-da",
       name: "County DA",
       type: "prosecutor",
     });
     assert.equal(ok.statusCode, 201, ok.body);
     assert.equal(ok.json().type, "prosecutor");
+    assert.equal(ok.json().host, false, "a created organization is a partner, not a second host");
     assert.equal(
-      (await call("POST", "/api/v1/orgs", gov, { id: "county-da", name: "Again", type: "prosecutor" })).json()
-        .error.code,
+      (
+        await call("POST", "/api/v1/orgs", host, { id: "county-da", name: "Again", type: "prosecutor" })
+      ).json().error.code,
       "org_exists",
     );
     assert.equal(
@@ -58,19 +65,28 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
       403,
     );
     assert.equal(
-      (await call("POST", "/api/v1/orgs", gov, { id: "Bad Id", name: "x", type: "prosecutor" })).statusCode,
+      (await call("POST", "/api/v1/orgs", host, { id: "Bad Id", name: "x", type: "prosecutor" })).statusCode,
       400,
     );
   });
 
-  test("admins list their own organization; government admins list all", async () => {
-    const own = await call("GET", "/api/v1/orgs", pdAdmin);
-    assert.deepEqual(
-      own.json().orgs.map((o: { id: string }) => o.id),
-      ["metro-pd"],
-    );
-    const all = await call("GET", "/api/v1/orgs", gov);
-    assert.ok(all.json().orgs.length >= 4);
+  test("every signed-in user lists every organization (id, name, type, host), for partner pickers", async () => {
+    for (const who of [pdInvestigator, ngoAdmin, host]) {
+      const r = await call("GET", "/api/v1/orgs", who);
+      assert.equal(r.statusCode, 200, r.body);
+      const orgs = r.json().orgs as { id: string; host: boolean }[];
+      for (const id of ["task-force", "metro-pd", "safe-house"])
+        assert.ok(
+          orgs.some((o) => o.id === id),
+          id,
+        );
+      assert.deepEqual(
+        orgs.filter((o) => o.host).map((o) => o.id),
+        ["task-force"],
+      );
+      assert.deepEqual(Object.keys(orgs[0] ?? {}).sort(), ["createdAt", "host", "id", "name", "type"]);
+    }
+    assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/orgs" })).statusCode, 401);
   });
 
   test("create a user: secret and generated password shown once, never listed; email unique case-insensitively", async () => {
@@ -87,7 +103,7 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
     const list = await call("GET", "/api/v1/users", pdAdmin);
     assert.equal(list.statusCode, 200);
     assert.ok(!list.body.includes(body.totpSecret) && !list.body.includes(body.initialPassword));
-    assert.ok(!/password|secret|hash/i.test(list.body), "no credential fields in the listing");
+    assert.ok(!/password_hash|passwordHash|secret|hash|"password"/i.test(list.body), "no credential fields");
     const dup = await call("POST", "/api/v1/users", pdAdmin, {
       email: "new.officer@METRO.test",
       roles: ["intake"],
@@ -98,7 +114,7 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
 
   test("admins cannot reach another organization's users: 404, like a user that does not exist", async () => {
     const victimId = pdInvestigator.userId;
-    for (const action of ["disable", "unlock"]) {
+    for (const action of ["disable", "enable", "unlock", "reset-password"]) {
       const r = await call("POST", `/api/v1/users/${victimId}/${action}`, ngoAdmin);
       assert.equal(r.statusCode, 404, action);
       const missing = await call(
@@ -125,8 +141,8 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
     );
   });
 
-  test("government admins may create the first admin of another organization", async () => {
-    const r = await call("POST", "/api/v1/users", gov, {
+  test("the host organization's admins may create the first admin of another organization", async () => {
+    const r = await call("POST", "/api/v1/users", host, {
       email: "first.admin@county-da.test",
       roles: ["admin"],
       orgId: "county-da",
@@ -136,12 +152,16 @@ describeEachStore("admin API: organizations, users, tokens", (backend) => {
   });
 
   test("non-admins get 403 on every admin route, anonymous callers 401", async () => {
-    const routes: ["GET" | "POST" | "DELETE", string, object?][] = [
+    const routes: ["GET" | "POST" | "PUT" | "DELETE", string, object?][] = [
       ["GET", "/api/v1/users"],
       ["POST", "/api/v1/users", { email: "a@b.test", roles: ["intake"] }],
+      ["GET", `/api/v1/users/${pdAdmin.userId}`],
       ["POST", `/api/v1/users/${pdAdmin.userId}/disable`],
+      ["POST", `/api/v1/users/${pdAdmin.userId}/enable`],
       ["POST", `/api/v1/users/${pdAdmin.userId}/unlock`],
-      ["GET", "/api/v1/orgs"],
+      ["PUT", `/api/v1/users/${pdAdmin.userId}/roles`, { roles: ["intake"] }],
+      ["POST", `/api/v1/users/${pdAdmin.userId}/reset-password`],
+      ["POST", `/api/v1/users/${pdAdmin.userId}/reset-mfa`, { reason: "lost_device" }],
       ["POST", "/api/v1/orgs", { id: "zz-org", name: "Z", type: "hotline" }],
       ["GET", "/api/v1/tokens"],
       ["POST", "/api/v1/tokens", { userId: pdAdmin.userId, expiresInDays: 1 }],

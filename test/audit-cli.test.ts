@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { sql } from "kysely";
 import { loadConfig } from "../src/config.ts";
 import { openStore } from "../src/store/store.ts";
+import { HARBOR_BIN } from "./support/harbor-process.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "harbor-cli-"));
 const env = {
@@ -18,12 +19,8 @@ const env = {
 };
 
 function harbor(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    env,
-    input,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  // No timeout of its own: on a loaded machine the CLI takes what it takes; --test-timeout bounds the test.
+  const r = spawnSync(process.execPath, [HARBOR_BIN, ...args], { env, input, encoding: "utf8" });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

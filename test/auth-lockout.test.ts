@@ -35,7 +35,7 @@ describeEachStore("lockout and rate limit", (backend) => {
     await t.close();
   });
 
-  test("5 failures within 15 minutes lock the account: the right password then gets 423 until an admin unlocks", async () => {
+  test("5 failures within 15 minutes lock the account: it then answers exactly like an unknown email until an admin unlocks", async () => {
     const u = await newUser();
     for (let i = 1; i <= 5; i++) {
       clock.advance(60_000);
@@ -43,15 +43,29 @@ describeEachStore("lockout and rate limit", (backend) => {
       assert.equal(r.statusCode, 401, `attempt ${i}`);
     }
     clock.advance(60_000);
-    const right = await login(u.email, u.password, "10.1.1.1");
-    assert.equal(right.statusCode, 423);
-    assert.equal(right.json().error.code, "account_locked");
+    const unknown = await login("nobody-here@lock.test", u.password, "10.1.1.9");
+    for (const password of [u.password, "still a wrong password"]) {
+      const locked = await login(u.email, password, "10.1.1.1");
+      assert.equal(locked.statusCode, unknown.statusCode, "same status as an unknown email");
+      assert.deepEqual(locked.json(), unknown.json(), "same body as an unknown email");
+      assert.equal(locked.json().error.code, "invalid_credentials");
+    }
     clock.advance(24 * 3600_000);
     assert.equal(
       (await login(u.email, u.password, "10.1.1.2")).statusCode,
-      423,
+      401,
       "still locked a day later: no auto-unlock",
     );
+    // The real user learns it from an administrator: the users list and the audit trail say so.
+    const listed = await t.app.inject({ method: "GET", url: "/api/v1/users", headers: admin.headers });
+    assert.equal(listed.json().users.find((x: { id: string }) => x.id === u.userId).locked, true);
+    const trail = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?action=user.lock&target=${u.userId}`,
+      headers: admin.headers,
+    });
+    assert.equal(trail.statusCode, 200, trail.body);
+    assert.equal(trail.json().events.length, 1);
     const unlock = await t.app.inject({
       method: "POST",
       url: `/api/v1/users/${u.userId}/unlock`,
@@ -86,7 +100,9 @@ describeEachStore("lockout and rate limit", (backend) => {
       });
       assert.equal(m.statusCode, 401);
     }
-    assert.equal((await login(u.email, u.password, "10.3.1.1")).statusCode, 423);
+    const locked = await login(u.email, u.password, "10.3.1.1");
+    assert.equal(locked.statusCode, 401);
+    assert.equal(locked.json().error.code, "invalid_credentials");
   });
 
   test("an unknown email never locks and never says so (401 each time)", async () => {

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import fc from "fast-check";
 import {
   ARGON2_PARAMS,
+  breachedPasswords,
   commonPasswords,
   hashPassword,
   passwordProblem,
@@ -41,6 +43,50 @@ test("passwords: every entry of the shipped common list that meets the length is
   ]) {
     assert.notEqual(passwordProblem(sample), null, sample);
   }
+});
+
+test("passwords: every entry of the shipped breached list that meets the length is refused (100%)", () => {
+  const list = [...breachedPasswords()];
+  assert.ok(list.length >= 70_000, `list has ${list.length} entries`);
+  const refused = list.filter((p) => {
+    const problem = passwordProblem(p);
+    return problem === "password_breached" || problem === "password_common";
+  });
+  assert.equal(refused.length, list.length);
+  // Breached passwords the hand-written common list does not have, in any case.
+  for (const sample of ["sexygirl1", "YAROSLAV", "vampire1", "ilovegod", "treetree"]) {
+    assert.ok(!commonPasswords().has(sample.toLowerCase()), `${sample} is not a common-list entry`);
+    assert.equal(passwordProblem(sample), "password_breached", sample);
+  }
+});
+
+test("passwords: a context word dressed up with digits or punctuation is refused; a phrase containing it is not", () => {
+  const context = ["rosa.example@metro-pd.test", "metro-pd"];
+  for (const p of ["Harbor2026!", "harbor!!!!", "rosa.example99", "Metro-PD-2026", "ROSAEXAMPLE@@"])
+    assert.equal(passwordProblem(p, context), "password_context", p);
+  assert.equal(passwordProblem("harbor seal lighthouse 2026", context), null);
+  assert.equal(passwordProblem("metro night shift rota", context), null);
+});
+
+test("passwords (property): any 8 to 1024 characters off the lists and context are accepted, unchanged", () => {
+  const lists = [commonPasswords(), breachedPasswords()];
+  fc.assert(
+    fc.property(fc.string({ unit: "grapheme", minLength: 8, maxLength: 200 }), (password) => {
+      fc.pre([...password].length >= 8);
+      fc.pre(lists.every((l) => !l.has(password.toLowerCase())));
+      fc.pre(!/^[\p{P}\p{S}\s\d]*harbor[\p{P}\p{S}\s\d]*$/iu.test(password));
+      assert.equal(passwordProblem(password), null, JSON.stringify(password));
+    }),
+    { numRuns: 500 },
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 64, max: 1024 }), fc.string({ minLength: 1, maxLength: 1 }), (n, c) => {
+      const password = `${c}q`.repeat(Math.ceil(n / 2)).slice(0, n);
+      fc.pre([...password].length === n);
+      assert.equal(passwordProblem(password), null, `${n} characters`);
+    }),
+    { numRuns: 50 },
+  );
 });
 
 test("passwords: argon2id with OWASP parameters, whole password (no truncation)", async () => {

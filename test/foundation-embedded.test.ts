@@ -5,14 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { promisify } from "node:util";
-import { exitOf, spawnHarbor, startHarbor } from "./support/harbor-process.ts";
+import { exitOf, HARBOR_BIN, spawnHarbor, startHarbor } from "./support/harbor-process.ts";
 
 const run = promisify(execFile);
 const harborCli = (args: string[]) =>
-  run(process.execPath, ["bin/harbor.js", ...args], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, HARBOR_DATA_DIR: dataDir },
-  });
+  run(process.execPath, [HARBOR_BIN, ...args], { env: { ...process.env, HARBOR_DATA_DIR: dataDir } });
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "harbor-embedded-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -102,10 +102,19 @@ describe("harbor link / synth CLI", () => {
     const lines = r.stdout.trim().split("\n");
     assert.equal(
       lines[0],
-      "left_id,right_id,match_probability,match_weight,given_name,family_name,date_of_birth,address",
+      "left_id,right_id,match_probability,match_weight,prior,given_name,family_name,date_of_birth,street_number,street,postcode",
     );
     assert.deepEqual(ids(r.stdout), ["1-2", "3-4", "6-7"]);
-    assert.match(lines[3]!, /^6,7,[\d.]+,[\d.]+,nickname or variant \(\+[\d.]+\),"exact \(/);
+    assert.match(
+      lines[3]!,
+      /^6,7,[\d.]+,[\d.]+,[+-][\d.]+,nickname or variant \(\+[\d.]+\),"exact, given_name agreeing \(/,
+    );
+    // Nine records give too few candidate pairs to train on: the untrained fallback is said so, on stderr.
+    assert.match(
+      r.stderr,
+      /training: FALLBACK, untrained model used \(\d+ candidate pairs are too few for EM/,
+    );
+    assert.match(r.stderr, /warning: fallback model used/);
   });
   test("link pair matches across two files", async () => {
     const left = join(dir, "left.csv");

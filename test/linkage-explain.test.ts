@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { activeMask } from "../src/linkage/comparisons.ts";
-import { defaultModel } from "../src/linkage/default-model.ts";
 import { explainPair, explanationCells } from "../src/linkage/explain.ts";
 import { PersonNormalizer } from "../src/linkage/normalize-record.ts";
+import { estimateURandom } from "../src/linkage/random-u.ts";
 import { RecordStore } from "../src/linkage/record-store.ts";
 import { compileScorer } from "../src/linkage/score.ts";
 import { termFrequencies } from "../src/linkage/term-frequency.ts";
+import { fallbackModel } from "../src/linkage/train-unsupervised.ts";
 import type { RawPerson } from "../src/linkage/types.ts";
 
 describe("explanations", () => {
@@ -38,7 +39,9 @@ describe("explanations", () => {
   const roles = ["given_name", "family_name", "date_of_birth", "phone", "address_line", "postcode"] as const;
   const active = activeMask(roles);
   const v = store.view();
-  const scorer = compileScorer(defaultModel(active), termFrequencies(v));
+  // An untrained model (generic m, u from random pairs): explanations must add up whatever the parameters.
+  const model = fallbackModel(active, estimateURandom(v, active, 2000), 0.05, "test");
+  const scorer = compileScorer(model, termFrequencies(v));
 
   test("lists each active field with its level, label and weight", () => {
     const e = explainPair(v, scorer, 0, 1);
@@ -48,11 +51,15 @@ describe("explanations", () => {
         ["given_name", "nickname or variant"],
         ["family_name", "exact"],
         ["date_of_birth", "one digit off or day/month swapped"],
-        ["address", "same number and street"],
+        ["street_number", "exact"],
+        ["street", "exact"],
+        ["postcode", "exact"],
         ["phone", "exact"],
       ],
     );
-    assert.ok(e.matchProbability > 0.99);
+    assert.ok(e.matchWeight > explainPair(v, scorer, 0, 2).matchWeight);
+    // Fields with parents say which context their weight was taken in.
+    assert.equal(e.fields.find((f) => f.comparison === "street_number")!.context, ", street agreeing");
   });
   test("the parts add up to the match weight", () => {
     for (const [i, j] of [
@@ -85,8 +92,9 @@ describe("explanations", () => {
   });
   test("CSV cells", () => {
     const cells = explanationCells(explainPair(v, scorer, 2, 4));
-    assert.match(cells.date_of_birth!, /^different \(-\d+\.\d\d\)$/);
-    assert.match(cells.family_name!, /^exact \(\+\d+\.\d\d, tf [+-]\d+\.\d\d\)$/);
+    assert.match(cells.date_of_birth!, /^different, given_name and family_name agreeing \(-\d+\.\d\d\)$/);
+    assert.match(cells.family_name!, /^exact, given_name agreeing \([+-]\d+\.\d\d, tf [+-]\d+\.\d\d\)$/);
     assert.match(cells.match_weight!, /^-?\d+\.\d{3}$/);
+    assert.match(cells.prior!, /^[+-]\d+\.\d\d$/);
   });
 });

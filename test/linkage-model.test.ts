@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { csvField } from "../src/linkage/csv-write.ts";
+import { csvRows } from "../src/linkage/csv-write.ts";
 import { linkFiles } from "../src/linkage/link-run.ts";
-import { loadModelFile, MODEL_FORMAT } from "../src/linkage/model-file.ts";
+import { loadModelFile, MODEL_FORMAT, MODEL_VERSION } from "../src/linkage/model-file.ts";
 import { SYNTH_HEADER } from "../src/linkage/synth/render.ts";
 import { synthPersons } from "../src/linkage/synth/synth-persons.ts";
 import { parseCsv, synthRoles } from "./linkage-helpers.ts";
@@ -57,7 +57,7 @@ const base = { mapping: { id: "record_id", roles: synthRoles(false) }, workers: 
 before(() => {
   const lines = [SYNTH_HEADER.join(",")];
   for (const row of synthPersons({ n: 3000, duplicates: 0.3, seed: 7 })) {
-    lines.push(row.map(csvField).join(","));
+    lines.push(csvRows([row]).trimEnd());
     entityOf.set(row[0]!, row[1]!);
   }
   writeFileSync(people, `${lines.join("\n")}\n`);
@@ -85,7 +85,11 @@ describe("saved linkage models", () => {
       ["garbage.json", "{not json", /not a Harbor linkage model: not valid JSON/],
       ["other.json", '{"name":"x"}', /not a Harbor linkage model/],
       ["future.json", JSON.stringify({ format: MODEL_FORMAT, version: 99 }), /unknown model version 99/],
-      ["broken.json", JSON.stringify({ format: MODEL_FORMAT, version: 1, lambda: 2 }), /invalid model: /],
+      [
+        "broken.json",
+        JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, lambda: 2 }),
+        /invalid model: /,
+      ],
     ];
     for (const [name, content, message] of cases) {
       const file = join(dir, name);
@@ -99,7 +103,7 @@ describe("saved linkage models", () => {
 });
 
 describe("training from labels", () => {
-  test("--labels on generated data reaches at least the unsupervised F1 (3,000 records: 0.981 unsupervised → 0.989 with 1,221 labels)", async () => {
+  test("--labels on generated data reaches at least the unsupervised F1 (3,000 records, every other candidate pair labelled)", async () => {
     const unsup = join(dir, "unsup.csv");
     const first = await linkFiles([people], { ...base, out: unsup });
     assert.equal(first.result.model.training.method, "em");
@@ -136,7 +140,6 @@ describe("training from labels", () => {
     assert.match(r.stderr, new RegExp(`training: labels, ${rows.length - 1} labelled pairs used`));
     const unsupF1 = f1(unsup);
     const supF1 = f1(sup);
-    // Measured: 0.9814 unsupervised, 0.9886 labelled (deterministic: fixed seed, one thread).
     assert.ok(unsupF1 >= 0.97, `unsupervised F1 ${unsupF1}`);
     assert.ok(supF1 >= unsupF1, `labelled F1 ${supF1} < unsupervised ${unsupF1}`);
     assert.ok(supF1 >= 0.985, `labelled F1 ${supF1}`);

@@ -10,6 +10,7 @@ import { prepareHarbor } from "../src/main.ts";
 import { openStore, type Store } from "../src/store/store.ts";
 import { testConfig } from "./support/app.ts";
 import { createOrgWithUser } from "./support/auth.ts";
+import { HARBOR_BIN } from "./support/harbor-process.ts";
 import { call, canary } from "./support/records.ts";
 import { openMigrated, storeBackends } from "./support/stores.ts";
 
@@ -82,14 +83,10 @@ test("embedded data folder: 0 plaintext hits for identifying values (after rotat
     } finally {
       await store.close();
     }
-    const rotated = await promisify(execFile)(
-      process.execPath,
-      ["--import", "tsx", "src/cli.ts", "keys", "rotate"],
-      {
-        cwd: path.resolve(import.meta.dirname, ".."),
-        env: { ...process.env, HARBOR_DATA_DIR: dataDir, HARBOR_MASTER_KEY: "", DATABASE_URL: "" },
-      },
-    );
+    const rotated = await promisify(execFile)(process.execPath, [HARBOR_BIN, "keys", "rotate"], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...process.env, HARBOR_DATA_DIR: dataDir, HARBOR_MASTER_KEY: "", DATABASE_URL: "" },
+    });
     assert.match(rotated.stdout, /Re-wrapped \d+ data keys under \S+; 0 remain under older keys/);
 
     const files = filesUnder(path.join(dataDir, "db"));

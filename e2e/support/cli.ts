@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { HARBOR_BIN } from "../../test/support/harbor-process.ts";
 
 /**
  * A `harbor` CLI bound to an embedded data folder. While the e2e server runs on that folder, the CLI
@@ -6,11 +7,10 @@ import { spawnSync } from "node:child_process";
  */
 export function harborCli(dataDir: string): (args: string[], input?: string) => string {
   return (args, input) => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    const r = spawnSync(process.execPath, [HARBOR_BIN, ...args], {
       env: { ...process.env, HARBOR_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
       input,
       encoding: "utf8",
-      timeout: 60_000,
     });
     if (r.status !== 0) throw new Error(`harbor ${args.join(" ")}: ${r.stderr}`);
     return r.stdout;

@@ -1,4 +1,8 @@
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type CliProgress from "cli-progress";
+
+// Loaded on the first progress bar, not with this file: every command's definitions import CliError.
+const loadCliProgress = () => createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
 
 /** True when standard error is a terminal: progress bars show there and stay out of pipes and logs. */
 export const interactive = () => Boolean(process.stderr.isTTY) && !process.env.CI;
@@ -12,6 +16,7 @@ export interface Progress {
 /** A progress bar on a terminal; a no-op otherwise, so piped output stays clean. */
 export function progress(): Progress {
   if (!interactive()) return { start() {}, update() {}, stop() {} };
+  const cliProgress = loadCliProgress();
   const bar = new cliProgress.SingleBar(
     {
       format: "{label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left",

@@ -1,4 +1,3 @@
-import { C } from "./comparisons.ts";
 import type { StoreView } from "./record-store.ts";
 
 /**
@@ -11,10 +10,10 @@ export interface BlockingRule {
   name: string;
   key: (v: StoreView, i: number) => number;
   /**
-   * Comparisons this rule forces to agree, fully or partly (an initial). Training treats them as missing on this
-   * rule's pairs: agreement that blocking guaranteed is not evidence (Splink's "no m for blocking fields" rule).
+   * For broad rules: most pairs the rule may add per record (blocking.ts keeps its smallest blocks within that
+   * budget). Without it only the block-size cap applies.
    */
-  forces: readonly number[];
+  pairsPerRecord?: number;
 }
 
 /** Mixes two integers into a non-zero 32-bit key (murmur3-style finalizer). */
@@ -37,16 +36,17 @@ function firstChars(v: StoreView, name: number, count: number): number {
   return x;
 }
 
+/** Pair budget of the broad rules, per record: at 5,000 records they run whole, at a million on small blocks only. */
+const BROAD = 0.5;
+
 /** The default rule set, in the order pairs are attributed to rules. */
 export const DEFAULT_RULES: readonly BlockingRule[] = [
   {
     name: "national_id",
-    forces: [C.nationalId],
     key: (v, i) => (v.nationalId[i]! >= 0 ? mixKey(1, v.nationalId[i]!) : 0),
   },
   {
     name: "given_name+date_of_birth",
-    forces: [C.given, C.dob],
     key: (v, i) => {
       const g = v.given[i]!;
       const d = v.dob[i]!;
@@ -56,7 +56,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   {
     // The canonical given initial keeps common family names (SMITH born 1970) from forming huge blocks.
     name: "family_sound+birth_year+given_initial",
-    forces: [C.family, C.dob, C.given],
     key: (v, i) => {
       const f = v.family[i]!;
       const g = v.given[i]!;
@@ -67,7 +66,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "name_sounds_any_order",
-    forces: [C.given, C.family],
     key: (v, i) => {
       const g = v.given[i]!;
       const f = v.family[i]!;
@@ -81,7 +79,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "date_of_birth+family_initial",
-    forces: [C.dob, C.family],
     key: (v, i) => {
       const f = v.family[i]!;
       const d = v.dob[i]!;
@@ -90,7 +87,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "date_of_birth+given_initial",
-    forces: [C.dob, C.given],
     key: (v, i) => {
       const g = v.given[i]!;
       const d = v.dob[i]!;
@@ -99,7 +95,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "postcode+street_number",
-    forces: [C.address],
     key: (v, i) => {
       const p = v.postcode[i]!;
       const s = v.streetNumber[i]!;
@@ -108,17 +103,14 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: "phone",
-    forces: [C.phone],
     key: (v, i) => (v.phone[i]! >= 0 ? mixKey(17, v.phone[i]!) : 0),
   },
   {
     name: "email",
-    forces: [C.email],
     key: (v, i) => (v.email[i]! >= 0 ? mixKey(19, v.email[i]!) : 0),
   },
   {
     name: "postcode+family_prefix",
-    forces: [C.address, C.family],
     key: (v, i) => {
       const p = v.postcode[i]!;
       const f = v.family[i]!;
@@ -130,7 +122,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
     // off by one), which every rule above misses. Of the candidate rules measured on 200k records it recovered
     // the most missed true pairs per added pair (36 of 373 missed, +15% candidate pairs).
     name: "family_sound+birth_month_day",
-    forces: [C.family, C.dob],
     key: (v, i) => {
       const f = v.family[i]!;
       const d = v.dob[i]!;
@@ -138,19 +129,73 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
       return mixKey(v.nameDm1[f]! + 37, d % 10000);
     },
   },
+  {
+    // Address rules catch pairs whose names and date are both corrupted; at scale their blocks are large (a street
+    // in a city) and full of neighbours, so a pair budget keeps only their small blocks.
+    name: "street+city",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const s = v.street[i]!;
+      const c = v.city[i]!;
+      return s >= 0 && c >= 0 ? mixKey(s + 41, c) : 0;
+    },
+  },
+  {
+    name: "street+postcode",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const s = v.street[i]!;
+      const p = v.postcode[i]!;
+      return s >= 0 && p >= 0 ? mixKey(s + 43, p) : 0;
+    },
+  },
+  {
+    name: "given_name+postcode",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const g = v.given[i]!;
+      const p = v.postcode[i]!;
+      return g >= 0 && p >= 0 ? mixKey(v.nameCanon[g]! + 47, p) : 0;
+    },
+  },
+  {
+    name: "date_of_birth+city",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const d = v.dob[i]!;
+      const c = v.city[i]!;
+      return d > 0 && c >= 0 ? mixKey(d, c + 53) : 0;
+    },
+  },
+  {
+    // The same user name at another provider (a typo in the domain, a new address).
+    name: "email_user_name",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const e = v.email[i]!;
+      return e >= 0 ? mixKey(59, v.emailLocal[e]!) : 0;
+    },
+  },
+  {
+    // Records with no usable date of birth and one name missing or corrupted: the other name's sound and the
+    // city, when the data has a city and little else.
+    name: "family_sound+city",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const f = v.family[i]!;
+      const c = v.city[i]!;
+      return f >= 0 && c >= 0 && v.nameDm1[f]! >= 0 ? mixKey(v.nameDm1[f]! + 61, c) : 0;
+    },
+  },
+  {
+    name: "given_sound+city",
+    pairsPerRecord: BROAD,
+    key: (v, i) => {
+      const g = v.given[i]!;
+      const c = v.city[i]!;
+      if (g < 0 || c < 0) return 0;
+      const sound = v.nameDm1[v.nameCanon[g]!]!;
+      return sound >= 0 ? mixKey(sound + 67, c) : 0;
+    },
+  },
 ];
-
-/**
- * For every set of rules (a bitmask), the gamma bits that all of them force: a field is free evidence for a pair
- * as soon as one rule that found the pair does not involve it. Indexed by a pair's found-by mask.
- */
-export function ruleGammaMasks(rules: readonly BlockingRule[]): Uint32Array {
-  const single = rules.map((r) => r.forces.reduce((m, k) => m | (7 << (k * 3)), 0));
-  const table = new Uint32Array(1 << rules.length);
-  for (let set = 1; set < table.length; set++) {
-    let m = 0xffffffff;
-    for (let r = 0; r < rules.length; r++) if (set & (1 << r)) m &= single[r]!;
-    table[set] = m >>> 0;
-  }
-  return table;
-}

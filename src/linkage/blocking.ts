@@ -33,6 +33,13 @@ export interface BlockingOptions {
   rules?: readonly BlockingRule[];
   /** Blocks larger than this are skipped for that rule (and reported): they would cost O(size²) pairs. */
   maxBlockSize?: number;
+  /**
+   * Fixed part of a broad rule's pair budget (default 20,000), added to its `pairsPerRecord` × records. A rule over
+   * budget keeps its smallest blocks up to the budget and skips the rest (reported like oversized blocks): a broad
+   * rule such as street + city then helps a small file fully and a large one where it is selective, instead of
+   * flooding it with neighbours.
+   */
+  pairBudgetBase?: number;
   /** Linking two inputs: only pairs whose records come from different sources. */
   crossSourceOnly?: boolean;
   /** Ground-truth entity per record, to measure pairs completeness. */
@@ -89,6 +96,7 @@ export function blockPairs(
 ): { pairs: PairBuffer; metrics: BlockingMetrics } {
   const rules = options.rules ?? DEFAULT_RULES;
   const maxBlock = options.maxBlockSize ?? 500;
+  const budgetBase = options.pairBudgetBase ?? 20_000;
   const truth = options.truth;
   const cross = options.crossSourceOnly ?? false;
   const source = v.source;
@@ -104,16 +112,46 @@ export function blockPairs(
     const st: RuleStats = { rule: rule.name, pairs: 0, newPairs: 0, oversizedBlocks: 0, oversizedRecords: 0 };
     if (truth) st.truePairs = 0;
     const scale = 2 ** s.idBits;
-    for (let start = 0; start < s.packed.length; ) {
-      const key = Math.floor(s.packed[start]! / scale);
+    // Block boundaries: runs of equal keys in the sorted array (starts, plus the end), without per-block objects.
+    const packed = s.packed;
+    const starts: number[] = [];
+    let total = 0;
+    for (let start = 0; start < packed.length; ) {
+      const key = Math.floor(packed[start]! / scale);
       let end = start + 1;
-      while (end < s.packed.length && Math.floor(s.packed[end]! / scale) === key) end++;
-      if (end - start > maxBlock) {
-        st.oversizedBlocks++;
-        st.oversizedRecords += end - start;
-        for (let a = start; a < end; a++) keys[s.packed[a]! - key * scale] = 0;
-      }
+      while (end < packed.length && Math.floor(packed[end]! / scale) === key) end++;
+      starts.push(start);
+      total += ((end - start) * (end - start - 1)) / 2;
       start = end;
+    }
+    starts.push(packed.length);
+    // The largest block size that keeps the rule within budget (and under maxBlock).
+    let cap = maxBlock;
+    const budget =
+      rule.pairsPerRecord === undefined ? Number.POSITIVE_INFINITY : rule.pairsPerRecord * v.n + budgetBase;
+    if (total > budget) {
+      const sizes = new Uint32Array(starts.length - 1);
+      for (let b = 0; b + 1 < starts.length; b++) sizes[b] = starts[b + 1]! - starts[b]!;
+      sizes.sort();
+      let sum = 0;
+      cap = 1;
+      for (const size of sizes) {
+        if (size > maxBlock || sum + (size * (size - 1)) / 2 > budget) {
+          if (cap === size) cap = size - 1;
+          break;
+        }
+        sum += (size * (size - 1)) / 2;
+        cap = size;
+      }
+    }
+    for (let b = 0; b + 1 < starts.length; b++) {
+      const start = starts[b]!;
+      const end = starts[b + 1]!;
+      if (end - start <= cap) continue;
+      const key = Math.floor(packed[start]! / scale);
+      st.oversizedBlocks++;
+      st.oversizedRecords += end - start;
+      for (let a = start; a < end; a++) keys[packed[a]! - key * scale] = 0;
     }
     allKeys.push(keys);
     sorted.push(s);
@@ -139,7 +177,8 @@ export function blockPairs(
       let end = start + 1;
       while (end < packed.length && Math.floor(packed[end]! / scale) === key) end++;
       const size = end - start;
-      if (size > 1 && size <= maxBlock) {
+      // Skipped blocks (oversized or over budget) had their keys cleared in pass 1.
+      if (size > 1 && size <= maxBlock && allKeys[r]![packed[start]! - key * scale] !== 0) {
         for (let a = 0; a < size; a++) members[a] = packed[start + a]! - key * scale;
         for (let a = 0; a < size; a++) {
           const i = members[a]!;

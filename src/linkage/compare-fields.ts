@@ -1,4 +1,4 @@
-import { C, LEVEL_BITS } from "./comparisons.ts";
+import { C, SHIFT } from "./comparisons.ts";
 import { withinOneEdit } from "./edit-distance.ts";
 import { jaroWinklerRange } from "./jaro-winkler.ts";
 import { jwCertainlyBelow } from "./jw-bound.ts";
@@ -38,11 +38,19 @@ export interface PairCaches {
   given: PairCache;
   family: PairCache;
   street: PairCache;
+  city: PairCache;
+  address2: PairCache;
 }
 
 /** Fresh, empty level memos. */
 export function newPairCaches(): PairCaches {
-  return { given: new PairCache(), family: new PairCache(), street: new PairCache() };
+  return {
+    given: new PairCache(),
+    family: new PairCache(),
+    street: new PairCache(),
+    city: new PairCache(),
+    address2: new PairCache(),
+  };
 }
 
 function jw(p: PoolView, x: number, y: number): number {
@@ -131,55 +139,45 @@ export function dobLevel(a: number, b: number): number {
   return 1;
 }
 
-/** Address level of records i and j; 0 when either has no address part at all. */
-export function addressLevel(v: StoreView, i: number, j: number): number {
-  return addressLevelAt(v, i * ROW, j * ROW);
+/** Level of two ids of a pooled string field compared by similarity: exact, JW ≥ `close`, JW ≥ `similar`, different. */
+function similarityLevel(
+  cache: PairCache,
+  pool: PoolView,
+  masks: Int32Array,
+  x: number,
+  y: number,
+  levels: { exact: number; close: number; similar: number },
+  closeAt: number,
+  similarAt: number,
+): number {
+  if (x === y) return levels.exact;
+  const lo = Math.min(x, y);
+  const hi = Math.max(x, y);
+  const s = cache.slot(lo, hi);
+  const hit = cache.get(s, lo, hi);
+  if (hit >= 0) return hit;
+  // Most differing streets and cities are far apart: the bound settles them without the full comparison.
+  let level = 1;
+  if (!jwCertainlyBelow(pool, masks, x, y, similarAt)) {
+    const sim = jw(pool, x, y);
+    level = sim >= closeAt ? levels.close : sim >= similarAt ? levels.similar : 1;
+  }
+  cache.set(s, lo, hi, level);
+  return level;
 }
 
-/** {@link addressLevel} from the records' row offsets (rows[a..a+ROW) and rows[b..b+ROW)). */
-function addressLevelAt(v: StoreView, a: number, b: number): number {
-  const r = v.rows;
-  const si = r[a + R.street]!;
-  const sj = r[b + R.street]!;
-  const pi = r[a + R.postcode]!;
-  const pj = r[b + R.postcode]!;
-  const ci = r[a + R.city]!;
-  const cj = r[b + R.city]!;
-  if ((si < 0 && pi < 0 && ci < 0) || (sj < 0 && pj < 0 && cj < 0)) return 0;
-  const ni = r[a + R.streetNumber]!;
-  const nj = r[b + R.streetNumber]!;
-  const samePostcode = pi >= 0 && pi === pj;
-  if (si >= 0 && sj >= 0) {
-    const numbersAgree = ni >= 0 && ni === nj;
-    const numberMissing = ni < 0 || nj < 0;
-    if (si === sj) {
-      if (numbersAgree) return 4;
-      if (numberMissing) return 3;
-    } else if (numbersAgree) {
-      const lo = Math.min(si, sj);
-      const hi = Math.max(si, sj);
-      const streetCache = v.caches.street;
-      const s = streetCache.slot(lo, hi);
-      let close = streetCache.get(s, lo, hi);
-      if (close < 0) {
-        close = jw(v.streets, si, sj) >= 0.88 ? 1 : 0;
-        streetCache.set(s, lo, hi, close);
-      }
-      if (close === 1) return 3;
-    }
-  }
-  if (samePostcode) return 2;
-  if ((pi < 0 || pj < 0) && ci >= 0 && ci === cj) {
-    const ti = r[a + R.state]!;
-    const tj = r[b + R.state]!;
-    if (ti < 0 || tj < 0 || ti === tj) return 2;
-  }
-  return 1;
+const STREET_LEVELS = { exact: 4, close: 3, similar: 2 };
+// Cities and second address lines have one similarity level: "close" and "similar" coincide.
+const PLACE_LEVELS = { exact: 3, close: 2, similar: 2 };
+
+/** Level of two ids of a pooled code (house number, postcode): exact, one character off, different. */
+function codeLevel(pool: PoolView, x: number, y: number): number {
+  return x === y ? 3 : oneEdit(pool, x, y) ? 2 : 1;
 }
 
 /**
  * The comparison vector of records i and j over the comparisons in `active` (a bitmask over {@link C}).
- * @returns a gamma: level of comparison k in bits [3k, 3k+3).
+ * @returns a gamma: the level of comparison k at bits SHIFT[k] (comparisons.ts).
  */
 export function computeGamma(v: StoreView, i: number, j: number, active: number): number {
   // Everything per record comes from its 64-byte row: two cache lines per pair (record-store.ts, ROW).
@@ -194,39 +192,77 @@ export function computeGamma(v: StoreView, i: number, j: number, active: number)
   // Given and family names swapped between the two records: count both as exact.
   const swapped = gi >= 0 && fi >= 0 && gi !== fi && gi === fj && fi === gj;
   if (active & (1 << C.given) && gi >= 0 && gj >= 0) {
-    g |= (gi === gj || swapped ? 5 : givenLevel(v, gi, gj)) << (C.given * LEVEL_BITS);
+    g |= (gi === gj || swapped ? 5 : givenLevel(v, gi, gj)) << SHIFT[C.given]!;
   }
   if (active & (1 << C.family) && fi >= 0 && fj >= 0) {
-    g |= (fi === fj || swapped ? 4 : familyLevel(v, fi, fj)) << (C.family * LEVEL_BITS);
+    g |= (fi === fj || swapped ? 4 : familyLevel(v, fi, fj)) << SHIFT[C.family]!;
   }
   if (active & (1 << C.dob)) {
     const x = r[a + R.dob]!;
     const y = r[b + R.dob]!;
-    if (x > 0 && y > 0) g |= (x === y ? 4 : dobLevel(x, y)) << (C.dob * LEVEL_BITS);
+    if (x > 0 && y > 0) g |= (x === y ? 4 : dobLevel(x, y)) << SHIFT[C.dob]!;
   }
   if (active & (1 << C.sex)) {
     const x = r[a + R.sex]!;
     const y = r[b + R.sex]!;
-    if (x > 0 && y > 0) g |= (x === y ? 2 : 1) << (C.sex * LEVEL_BITS);
+    if (x > 0 && y > 0) g |= (x === y ? 2 : 1) << SHIFT[C.sex]!;
   }
-  if (active & (1 << C.address)) g |= addressLevelAt(v, a, b) << (C.address * LEVEL_BITS);
+  if (active & (1 << C.streetNumber)) {
+    const x = r[a + R.streetNumber]!;
+    const y = r[b + R.streetNumber]!;
+    if (x >= 0 && y >= 0) g |= codeLevel(v.streetNumbers, x, y) << SHIFT[C.streetNumber]!;
+  }
+  if (active & (1 << C.street)) {
+    const x = r[a + R.street]!;
+    const y = r[b + R.street]!;
+    if (x >= 0 && y >= 0)
+      g |=
+        similarityLevel(v.caches.street, v.streets, v.streetMask, x, y, STREET_LEVELS, 0.92, 0.8) <<
+        SHIFT[C.street]!;
+  }
+  if (active & (1 << C.address2)) {
+    const x = r[a + R.address2]!;
+    const y = r[b + R.address2]!;
+    if (x >= 0 && y >= 0)
+      g |=
+        similarityLevel(v.caches.address2, v.address2s, v.address2Mask, x, y, PLACE_LEVELS, 0.88, 0.88) <<
+        SHIFT[C.address2]!;
+  }
+  if (active & (1 << C.city)) {
+    const x = r[a + R.city]!;
+    const y = r[b + R.city]!;
+    if (x >= 0 && y >= 0)
+      g |=
+        similarityLevel(v.caches.city, v.cities, v.cityMask, x, y, PLACE_LEVELS, 0.88, 0.88) <<
+        SHIFT[C.city]!;
+  }
+  if (active & (1 << C.postcode)) {
+    const x = r[a + R.postcode]!;
+    const y = r[b + R.postcode]!;
+    if (x >= 0 && y >= 0) g |= codeLevel(v.postcodes, x, y) << SHIFT[C.postcode]!;
+  }
+  if (active & (1 << C.state)) {
+    const x = r[a + R.state]!;
+    const y = r[b + R.state]!;
+    if (x >= 0 && y >= 0) g |= (x === y ? 2 : 1) << SHIFT[C.state]!;
+  }
   if (active & (1 << C.phone)) {
     const x = r[a + R.phone]!;
     const y = r[b + R.phone]!;
-    if (x >= 0 && y >= 0) g |= (x === y ? 3 : oneEdit(v.phones, x, y) ? 2 : 1) << (C.phone * LEVEL_BITS);
+    if (x >= 0 && y >= 0) g |= (x === y ? 3 : oneEdit(v.phones, x, y) ? 2 : 1) << SHIFT[C.phone]!;
   }
   if (active & (1 << C.email)) {
     const x = r[a + R.email]!;
     const y = r[b + R.email]!;
     if (x >= 0 && y >= 0)
-      g |= emailLevel(v, x, y, r[a + R.emailLocal]!, r[b + R.emailLocal]!) << (C.email * LEVEL_BITS);
+      g |= emailLevel(v, x, y, r[a + R.emailLocal]!, r[b + R.emailLocal]!) << SHIFT[C.email]!;
   }
   if (active & (1 << C.nationalId)) {
     const x = r[a + R.nationalId]!;
     const y = r[b + R.nationalId]!;
-    if (x >= 0 && y >= 0) g |= (x === y ? 3 : oneEdit(v.ids, x, y) ? 2 : 1) << (C.nationalId * LEVEL_BITS);
+    if (x >= 0 && y >= 0) g |= codeLevel(v.ids, x, y) << SHIFT[C.nationalId]!;
   }
-  return g;
+  return g >>> 0;
 }
 
 /** E-mail level of two e-mail ids with their local-part ids: exact, same user name or JW ≥ 0.92, different. */

@@ -9,9 +9,6 @@ export interface GammaTask {
   left: Int32Array;
   right: Int32Array;
   gammas: Uint32Array;
-  /** Found-by rule mask of each pair and, per mask, the gamma bits to clear before counting EM patterns. */
-  rule: Uint16Array;
-  ruleMasks: Uint32Array;
   active: number;
   from: number;
   to: number;
@@ -30,7 +27,7 @@ export interface ScoreTask {
   to: number;
 }
 
-/** Result of a gamma task: the distinct EM patterns (gammas with rule-forced levels cleared) with counts. */
+/** Result of a gamma task: the distinct comparison patterns with counts (what EM trains on). */
 export interface GammaResult {
   patterns: Uint32Array;
   counts: Float64Array;
@@ -38,19 +35,18 @@ export interface GammaResult {
 
 /** Runs a {@link GammaTask} on this thread. */
 export function gammaRange(t: GammaTask): GammaResult {
-  const { view, left, right, gammas, active, rule, ruleMasks } = t;
+  const { view, left, right, gammas, active } = t;
   const map = new Map<number, number>();
   let last = -1;
   let run = 0;
   for (let p = t.from; p < t.to; p++) {
     const g = computeGamma(view, left[p]!, right[p]!, active);
     gammas[p] = g;
-    const e = g & ~ruleMasks[rule[p]!]!;
     // Consecutive pairs often share a pattern; counting runs saves most map updates.
-    if (e === last) run++;
+    if (g === last) run++;
     else {
       if (run > 0) map.set(last, (map.get(last) ?? 0) + run);
-      last = e;
+      last = g;
       run = 1;
     }
   }

@@ -30,7 +30,6 @@ export async function computeGammas(
   v: StoreView,
   pairs: PairBuffer,
   active: number,
-  ruleMasks: Uint32Array,
   pool?: WorkerPool,
 ): Promise<{ gammas: Uint32Array; patterns: PatternCounts }> {
   const gammas = new Uint32Array(new SharedArrayBuffer(Math.max(1, pairs.count) * 4));
@@ -38,8 +37,6 @@ export async function computeGammas(
     kind: "gamma" as const,
     left: pairs.left,
     right: pairs.right,
-    rule: pairs.rule,
-    ruleMasks,
     gammas,
     active,
   };

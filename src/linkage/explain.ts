@@ -1,14 +1,16 @@
 import { computeGamma } from "./compare-fields.ts";
-import { C, COMPARISONS, levelOf } from "./comparisons.ts";
+import { COMPARISONS, contextLabel, contextOf, LEVEL_STRIDE, levelOf, slot } from "./comparisons.ts";
 import { probabilityOf } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
-import { pairWeight, type Scorer } from "./score.ts";
+import { pairWeight, type Scorer, tfAdjustment } from "./score.ts";
 
 /** One comparison's part in a score. */
 export interface FieldExplanation {
   comparison: string;
   level: number;
   label: string;
+  /** The context its m and u were taken in (comparisons.ts PARENTS), e.g. ", postcode agreeing"; "" for none. */
+  context: string;
   /** log2(m/u) of the level, in bits; 0 for a null level. */
   weight: number;
   /** Term-frequency adjustment added on exact name agreement, in bits. */
@@ -24,32 +26,26 @@ export interface Explanation {
 }
 
 /**
- * Explains the score of records i and j field by field. The parts add up exactly to the match weight the pipeline
- * used (tested), so a reviewer sees the same arithmetic that made the decision.
+ * Explains the score of records i and j field by field. prior + Σ (weight + tfAdjustment) is exactly the match
+ * weight the pipeline used (tested), so a reviewer sees the same arithmetic that made the decision.
  */
 export function explainPair(v: StoreView, s: Scorer, i: number, j: number): Explanation {
   const gamma = computeGamma(v, i, j, s.active);
   const fields: FieldExplanation[] = [];
-  const total = pairWeight(s, v, i, j, gamma);
   COMPARISONS.forEach((c, k) => {
     if (!(s.active & (1 << k))) return;
     const level = levelOf(gamma, k);
-    let tfAdjustment = 0;
-    if (s.tf && s.tfWeight !== 0) {
-      if (k === C.given && level === 5 && v.given[i] === v.given[j])
-        tfAdjustment = s.tfWeight * (s.tf.given[v.given[i]!] ?? 0);
-      if (k === C.family && level === 4 && v.family[i] === v.family[j]) {
-        tfAdjustment = s.tfWeight * (s.tf.family[v.family[i]!] ?? 0);
-      }
-    }
+    const context = contextOf(gamma, k);
     fields.push({
       comparison: c.name,
       level,
       label: c.labels[level]!,
-      weight: s.weights[k * 8 + level]!,
-      tfAdjustment,
+      context: level === 0 ? "" : contextLabel(k, context, s.active),
+      weight: s.weights[slot(k, context) * LEVEL_STRIDE + level]!,
+      tfAdjustment: tfAdjustment(s, v, i, j, k, level),
     });
   });
+  const total = pairWeight(s, v, i, j, gamma);
   return { prior: s.prior, fields, matchWeight: total, matchProbability: probabilityOf(total) };
 }
 
@@ -57,12 +53,15 @@ function signed(x: number): string {
   return `${x >= 0 ? "+" : ""}${x.toFixed(2)}`;
 }
 
-/** One cell per field for CSV output, e.g. `exact (+3.10, tf -0.80)`. */
+/**
+ * One cell per field for CSV output, e.g. `exact (+3.10, tf -0.80)` or `exact, postcode agreeing (+0.41)`, plus `prior` and `match_weight`. The cells are
+ * rounded to two decimals; the match weight to three: the unrounded parts add up to it exactly.
+ */
 export function explanationCells(e: Explanation): Record<string, string> {
-  const out: Record<string, string> = { match_weight: e.matchWeight.toFixed(3) };
+  const out: Record<string, string> = { match_weight: e.matchWeight.toFixed(3), prior: signed(e.prior) };
   for (const f of e.fields) {
     out[f.comparison] =
-      `${f.label} (${signed(f.weight)}${f.tfAdjustment !== 0 ? `, tf ${signed(f.tfAdjustment)}` : ""})`;
+      `${f.label}${f.context} (${signed(f.weight)}${f.tfAdjustment !== 0 ? `, tf ${signed(f.tfAdjustment)}` : ""})`;
   }
   return out;
 }

@@ -113,6 +113,7 @@ export async function linkFiles(files: string[], options: FileLinkOptions): Prom
   const view = store.view();
   const explainColumns = [
     "match_weight",
+    "prior",
     ...COMPARISONS.filter((_, k) => result.model.active & (1 << k)).map((c) => c.name),
   ];
   const header = ["left_id", "right_id", "match_probability", ...(options.explain ? explainColumns : [])];

@@ -1,12 +1,8 @@
-import { createWriteStream } from "node:fs";
+// Only light imports at the top: `harbor --help` loads this file, and the engine (normalizers, phone metadata,
+// workers) is imported inside the actions that need it.
 import type { Command } from "commander";
 import { CliError, progress } from "../cli/output.ts";
-import { csvField } from "./csv-write.ts";
-import { type FileLinkOptions, type FileLinkSummary, linkFiles } from "./link-run.ts";
-import { LinkageInputError, parseRoleMap } from "./load-people.ts";
-import { ModelFileError } from "./model-file.ts";
-import { SYNTH_HEADER } from "./synth/render.ts";
-import { synthPersons } from "./synth/synth-persons.ts";
+import type { FileLinkOptions, FileLinkSummary } from "./link-run.ts";
 import { ROLES } from "./types.ts";
 
 interface LinkCliOptions {
@@ -33,7 +29,8 @@ function probability(value: string, name: string): number {
   return x;
 }
 
-function roleMap(spec: string): ReturnType<typeof parseRoleMap> {
+async function roleMap(spec: string): Promise<FileLinkOptions["mapping"]["roles"]> {
+  const { LinkageInputError, parseRoleMap } = await import("./load-people.ts");
   try {
     return parseRoleMap(spec);
   } catch (error) {
@@ -50,10 +47,16 @@ function delimiterOf(value: string | undefined): string | undefined {
 }
 
 async function run(files: string[], opts: LinkCliOptions): Promise<void> {
+  // The engine loads when a command runs, not with these definitions, so `harbor --help` stays quick.
+  const [{ linkFiles }, { LinkageInputError }, { ModelFileError }] = await Promise.all([
+    import("./link-run.ts"),
+    import("./load-people.ts"),
+    import("./model-file.ts"),
+  ]);
   const bar = progress();
   let issues = 0;
   const options: FileLinkOptions = {
-    mapping: { id: opts.id.trim(), roles: roleMap(opts.map) },
+    mapping: { id: opts.id.trim(), roles: await roleMap(opts.map) },
     threshold: probability(opts.threshold, "--threshold"),
     reviewThreshold: probability(opts.reviewThreshold, "--review-threshold"),
     explain: Boolean(opts.explain),
@@ -94,17 +97,19 @@ async function run(files: string[], opts: LinkCliOptions): Promise<void> {
   if (issues > 50) process.stderr.write(`... and ${issues - 50} more bad rows\n`);
   const r = summary.result;
   const t = r.model.training;
-  // Which training produced the scores, said plainly: the three paths give different, non-comparable models.
+  // Which training produced the scores, said plainly: the paths give different, non-comparable models, and a
+  // fallback is never passed off as training.
   const training = opts.model
     ? `training: none, model loaded from ${opts.model} (trained by ${t.method} on ${t.pairs} pairs)`
     : summary.labels
       ? `training: labels, ${summary.labels.used} labelled pairs used (${summary.labels.matches} matches; ${summary.labels.skipped} label rows skipped)`
-      : `training: unsupervised (${t.method === "default" ? "default model" : "anchored m, random-pair u, EM for lambda"})`;
+      : t.method === "fallback"
+        ? `training: FALLBACK, untrained model used (${t.reason})`
+        : `training: unsupervised EM (m, u and lambda on ${t.pairs} candidate pairs, start ${t.start}), ${t.status} after ${t.iterations} iterations, lambda ${r.model.lambda.toFixed(4)}, gain ${t.likelihoodGain?.toFixed(3)} bits/pair`;
   const lines = [
     `records: ${summary.records} (bad rows skipped: ${summary.skippedRows})`,
     `candidate pairs: ${r.blocking.candidatePairs} (reduction ratio ${r.blocking.reductionRatio.toFixed(6)})`,
     training,
-    `model: ${t.method}, ${t.status}${t.iterations ? ` after ${t.iterations} iterations` : ""}${t.reason ? ` — ${t.reason}` : ""}`,
     ...t.warnings.map((w) => `warning: ${w}`),
     `pairs at or above ${options.threshold}: ${summary.pairsWritten}${opts.out ? ` -> ${opts.out}` : ""}`,
     ...(summary.clusters !== undefined
@@ -173,22 +178,16 @@ export function registerLinkCommands(program: Command): void {
       if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got "${opts.seed}"`);
       const bar = progress();
       bar.start(n, "generating");
-      const out = createWriteStream(opts.out);
-      let chunk: string[] = [SYNTH_HEADER.join(",")];
+      const { CsvWriter } = await import("./csv-write.ts");
+      const { SYNTH_HEADER } = await import("./synth/render.ts");
+      const { synthPersons } = await import("./synth/synth-persons.ts");
+      const out = new CsvWriter(opts.out, SYNTH_HEADER);
       let k = 0;
       for (const row of synthPersons({ n, duplicates, seed })) {
-        chunk.push(row.map(csvField).join(","));
-        if (chunk.length >= 10_000) {
-          if (!out.write(`${chunk.join("\n")}\n`))
-            await new Promise<void>((r) => out.once("drain", () => r()));
-          chunk = [];
-        }
+        await out.row(row);
         if (++k % 10_000 === 0) bar.update(k);
       }
-      out.write(`${chunk.join("\n")}\n`);
-      await new Promise<void>((resolve, reject) =>
-        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-      );
+      await out.close();
       bar.stop();
       process.stderr.write(`wrote ${n} records to ${opts.out}\n`);
     });

@@ -22,6 +22,7 @@ const DIRECT_ROLES = [
   "date_of_birth",
   "sex",
   "address_line",
+  "address_line_2",
   "city",
   "state",
   "postcode",
@@ -62,6 +63,7 @@ export function directRow(
   const given = memo("name", normalizeGivenName);
   const family = memo("name", normalizeFamilyName);
   const city = memo("city", foldText);
+  const address2 = memo("address2", foldText);
   const state = memo("state", foldText);
   const postcode = memo("postcode", normalizePostcode);
   const dates = new Map<string, number>();
@@ -73,7 +75,8 @@ export function directRow(
     }
     return d;
   };
-  const [cg, cf, cd, cs, ca, cc, ct, cp, cph, ce, ci] = DIRECT_ROLES.map(col) as [
+  const [cg, cf, cd, cs, ca, ca2, cc, ct, cp, cph, ce, ci] = DIRECT_ROLES.map(col) as [
+    number,
     number,
     number,
     number,
@@ -101,6 +104,8 @@ export function directRow(
     const split = s === "" ? undefined : splitAddressLine(s);
     v[at + F.streetNumber] = intern("streetNumber", split?.number ?? "");
     v[at + F.street] = intern("street", split?.street ?? "");
+    s = text(fields, ca2);
+    v[at + F.address2] = s === "" ? -1 : address2(s);
     s = text(fields, cp);
     v[at + F.postcode] = s === "" ? -1 : postcode(s);
     s = text(fields, cc);

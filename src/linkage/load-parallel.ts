@@ -40,6 +40,7 @@ const STRING_SLOTS: readonly [number, InternKind][] = [
   [F.family, "name"],
   [F.streetNumber, "streetNumber"],
   [F.street, "street"],
+  [F.address2, "address2"],
   [F.postcode, "postcode"],
   [F.city, "city"],
   [F.state, "state"],

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { COMPARISONS } from "./comparisons.ts";
+import { COMPARISONS, CONTEXTS, slot } from "./comparisons.ts";
 import type { LinkageModel } from "./model.ts";
 import type { RecordStore } from "./record-store.ts";
 import type { TfTables } from "./term-frequency.ts";
@@ -9,7 +9,7 @@ import { ROLES, type Role } from "./types.ts";
 /** Identifies a Harbor linkage model file; anything else is refused before its content is trusted. */
 export const MODEL_FORMAT = "harbor-linkage-model";
 /** Bumped whenever the meaning of a field changes, so an old file is refused rather than misread. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A problem with a model file, worded for the command line (one line, names the file and the problem). */
 export class ModelFileError extends Error {}
@@ -17,15 +17,17 @@ export class ModelFileError extends Error {}
 const probabilities = z.array(z.number().min(0).max(1));
 
 const trainingSchema = z.object({
-  method: z.enum(["em", "labels", "default"]),
-  status: z.enum(["converged", "max_iterations_reached", "skipped", "rejected"]),
+  method: z.enum(["em", "labels", "fallback"]),
+  status: z.enum(["converged", "max_iterations_reached", "skipped"]),
   iterations: z.number(),
   maxChange: z.number(),
   pairs: z.number(),
   distinctPatterns: z.number(),
   warnings: z.array(z.string()),
-  blockedLambda: z.number().optional(),
-  ruleLambda: z.number().optional(),
+  logLikelihood: z.number().optional(),
+  likelihoodGain: z.number().optional(),
+  checks: z.array(z.object({ name: z.string(), passed: z.boolean(), detail: z.string() })).optional(),
+  start: z.string().optional(),
   reason: z.string().optional(),
 });
 
@@ -36,7 +38,10 @@ const tfSchema = z.object({
   values: z.record(z.string(), z.number()),
 });
 
-/** The JSON layout of a saved model (version 1). Validated on load with this schema. */
+/**
+ * The JSON layout of a saved model (version 2: address parts as separate comparisons, m and u per context).
+ * Validated on load with this schema.
+ */
 export const savedModelSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -50,10 +55,17 @@ export const savedModelSchema = z.object({
     z.object({
       name: z.string(),
       labels: z.array(z.string()),
-      m: probabilities,
-      u: probabilities,
-      /** log2(m/u) per level, for readers; scoring recomputes them from m and u. */
-      weights: z.array(z.number().nullable()),
+      /** Per context (none of the parents comparable, a parent agreeing, all differing): m, u and weights. */
+      contexts: z
+        .array(
+          z.object({
+            m: probabilities,
+            u: probabilities,
+            /** log2(m/u) per level, for readers; scoring recomputes them from m and u. */
+            weights: z.array(z.number().nullable()),
+          }),
+        )
+        .length(CONTEXTS),
     }),
   ),
   tf: z.object({ given: tfSchema, family: tfSchema }).nullable(),
@@ -104,9 +116,11 @@ export function toSavedModel(
     comparisons: COMPARISONS.map((c, k) => ({
       name: c.name,
       labels: [...c.labels],
-      m: model.m[k]!,
-      u: model.u[k]!,
-      weights: c.labels.map((_, l) => (l === 0 ? null : Math.log2(model.m[k]![l]! / model.u[k]![l]!))),
+      contexts: Array.from({ length: CONTEXTS }, (_, x) => {
+        const m = model.m[slot(k, x)]!;
+        const u = model.u[slot(k, x)]!;
+        return { m, u, weights: c.labels.map((_, l) => (l === 0 ? null : Math.log2(m[l]! / u[l]!))) };
+      }),
     })),
     tf: tf
       ? {
@@ -161,12 +175,15 @@ export async function loadModelFile(file: string): Promise<LoadedModel> {
   const u: number[][] = [];
   for (const [k, c] of COMPARISONS.entries()) {
     const s = saved.comparisons[k];
-    if (!s || s.name !== c.name || s.m.length !== c.labels.length || s.u.length !== c.labels.length)
+    const levels = c.labels.length;
+    if (!s || s.name !== c.name || s.contexts.some((x) => x.m.length !== levels || x.u.length !== levels))
       throw new ModelFileError(
-        `${file}: invalid model: comparison ${k} should be "${c.name}" with ${c.labels.length} levels`,
+        `${file}: invalid model: comparison ${k} should be "${c.name}" with ${levels} levels per context`,
       );
-    m.push(s.m);
-    u.push(s.u);
+    for (const x of s.contexts) {
+      m.push(x.m);
+      u.push(x.u);
+    }
   }
   const model: LinkageModel = {
     active: saved.active,

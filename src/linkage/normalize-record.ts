@@ -80,6 +80,7 @@ export class PersonNormalizer {
       sex: raw.sex ? normalizeSex(raw.sex) : 0,
       streetNumber,
       street,
+      address2: raw.address_line_2 ? this.text(raw.address_line_2) : "",
       postcode: raw.postcode ? this.postcode(raw.postcode) : "",
       city: raw.city ? this.text(raw.city) : "",
       state: raw.state ? this.text(raw.state) : "",

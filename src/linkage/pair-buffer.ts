@@ -6,14 +6,14 @@
 export class PairBuffer {
   left: Int32Array;
   right: Int32Array;
-  /** Per pair, a bitmask of the blocking rules that found it (training ignores fields all of them forced). */
-  rule: Uint16Array;
+  /** Per pair, a bitmask of the blocking rules that found it (at most 32 rules). */
+  rule: Uint32Array;
   count = 0;
 
   constructor(capacity = 1 << 16) {
     this.left = new Int32Array(new SharedArrayBuffer(capacity * 4));
     this.right = new Int32Array(new SharedArrayBuffer(capacity * 4));
-    this.rule = new Uint16Array(new SharedArrayBuffer(capacity * 2));
+    this.rule = new Uint32Array(new SharedArrayBuffer(capacity * 4));
   }
 
   /** Appends the pair (i, j), found by the rules in bitmask `rule`. */
@@ -29,7 +29,7 @@ export class PairBuffer {
     const size = Math.max(1024, Math.ceil(this.left.length * 1.5));
     const l = new Int32Array(new SharedArrayBuffer(size * 4));
     const r = new Int32Array(new SharedArrayBuffer(size * 4));
-    const u = new Uint16Array(new SharedArrayBuffer(size * 2));
+    const u = new Uint32Array(new SharedArrayBuffer(size * 4));
     l.set(this.left);
     r.set(this.right);
     u.set(this.rule);

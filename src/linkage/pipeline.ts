@@ -1,8 +1,6 @@
 import { type BlockingMetrics, blockPairs } from "./blocking.ts";
-import { DEFAULT_RULES, ruleGammaMasks } from "./blocking-rules.ts";
 import { type ClusterResult, clusterPairs } from "./cluster.ts";
 import { computeGammas, computeWeights, PARALLEL_MIN_PAIRS } from "./compare-stage.ts";
-import { defaultModel } from "./default-model.ts";
 import { type LabelledPairs, trainOnLabels } from "./labels.ts";
 import { type LinkageModel, logit2 } from "./model.ts";
 import type { PairBuffer } from "./pair-buffer.ts";
@@ -10,7 +8,7 @@ import { estimateURandom } from "./random-u.ts";
 import type { RecordStore } from "./record-store.ts";
 import { compileScorer, type Scorer } from "./score.ts";
 import { type TfTables, termFrequencies } from "./term-frequency.ts";
-import { trainAnchored } from "./train-anchored.ts";
+import { fallbackModel, strictShare, trainUnsupervised } from "./train-unsupervised.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
 /** Options for {@link runLinkage}. Probabilities are converted to match weights for every decision. */
@@ -30,7 +28,7 @@ export interface LinkageOptions {
   tf?: TfTables;
   /** Train m, u and λ from these labelled pairs instead of unsupervised training. */
   labels?: LabelledPairs;
-  /** Below this many candidate pairs EM is not attempted and the shipped default model is used (default 1000). */
+  /** Below this many candidate pairs EM is not attempted and the fallback model scores, announced (default 100). */
   minPairsForEm?: number;
   /** Multiplier of the term-frequency adjustment (default 1; 0 turns it off). */
   tfWeight?: number;
@@ -62,8 +60,8 @@ export interface LinkageResult {
 
 /**
  * Runs blocking, comparison, training, scoring and clustering over the records in `store`.
- * EM's result is checked by the guards: a collapsed model (λ > 0.5) is rejected loudly — the result's
- * `model.training` says `rejected` with the reason — and the shipped default model scores instead.
+ * Training without labels is judged by the fit guard (fit-guard.ts); when no fit passes, the fallback model
+ * scores and `model.training.method` is `fallback` with the reason.
  */
 export async function runLinkage(
   store: RecordStore,
@@ -89,39 +87,27 @@ export async function runLinkage(
   const pool = useWorkers ? new WorkerPool(options.workers) : undefined;
   try {
     options.onStage?.("comparing");
-    const { gammas, patterns } = await computeGammas(v, pairs, active, ruleGammaMasks(DEFAULT_RULES), pool);
+    const { gammas, patterns } = await computeGammas(v, pairs, active, pool);
     lap("compare");
     options.onStage?.("training");
     let model: LinkageModel;
     if (options.model) model = { ...options.model, active };
     // Labels do not need many candidate pairs: the labelled pairs themselves are the training set.
     else if (options.labels) model = trainOnLabels(v, options.labels, active);
-    else if (pairs.count < (options.minPairsForEm ?? 1000)) {
-      model = defaultModel(
-        active,
-        `${pairs.count} candidate pairs are too few for EM (minimum ${options.minPairsForEm ?? 1000})`,
-      );
-    } else {
-      const randomU = estimateURandom(v, active, 400_000, 1, options.crossSourceOnly ?? false);
-      model = trainAnchored({
-        gammas,
-        rule: pairs.rule,
-        ruleMasks: ruleGammaMasks(DEFAULT_RULES),
-        count: pairs.count,
-        patterns,
-        randomU,
-        possiblePairs: metrics.possiblePairs,
-        active,
-      });
-      if ((model.training.blockedLambda ?? model.lambda) > 0.5) {
-        const rejected = model;
-        model = defaultModel(active);
-        model.training = {
-          ...rejected.training,
-          status: "rejected",
-          reason: `EM result rejected: ${rejected.training.warnings.join("; ")}`,
-        };
-      }
+    else {
+      const minPairs = options.minPairsForEm ?? 100;
+      // u from random pairs only starts EM (and scores a fallback): 10,000-50,000 pairs pin it well enough.
+      const samples = Math.min(50_000, Math.max(10_000, 2 * v.n));
+      const randomU = estimateURandom(v, active, samples, 1, options.crossSourceOnly ?? false);
+      model =
+        pairs.count < minPairs
+          ? fallbackModel(
+              active,
+              randomU,
+              strictShare(patterns, active),
+              `${pairs.count} candidate pairs are too few for EM (minimum ${minPairs})`,
+            )
+          : trainUnsupervised({ patterns, randomU, active });
     }
     if (options.tfWeight !== undefined) model.tfWeight = options.tfWeight;
     lap("train");

@@ -6,7 +6,7 @@
  * records cost about two dozen cache misses; one row per record costs two.
  */
 export const ROW = 16;
-/** Field order of an interned record (RecordStore.addInterned): 12 int32 per record. */
+/** Field order of an interned record (RecordStore.addInterned): 13 int32 per record. */
 export const F = {
   given: 0,
   family: 1,
@@ -20,21 +20,23 @@ export const F = {
   phone: 9,
   email: 10,
   nationalId: 11,
+  address2: 12,
 } as const;
 /** Offsets inside a record's row: the interned fields in the same order, then derived ones. Missing values as in
  * the columns (-1, or 0 for dob and sex). */
 export const R = {
   ...F,
   /** Id of the e-mail's local part (-1 without an e-mail). */
-  emailLocal: 12,
+  emailLocal: 13,
 } as const;
 /** Number of fields in {@link F}. */
-export const FIELD_COUNT = 12;
+export const FIELD_COUNT = 13;
 /** The value pool a field's strings are interned in; given and family names share one. */
 export type InternKind =
   | "name"
   | "streetNumber"
   | "street"
+  | "address2"
   | "postcode"
   | "city"
   | "state"

@@ -13,6 +13,7 @@ const intColumns = [
   "dob",
   "streetNumber",
   "street",
+  "address2",
   "postcode",
   "city",
   "state",
@@ -36,6 +37,7 @@ export interface StoreView {
   source: Uint8Array;
   streetNumber: Int32Array;
   street: Int32Array;
+  address2: Int32Array;
   postcode: Int32Array;
   city: Int32Array;
   state: Int32Array;
@@ -52,10 +54,19 @@ export interface StoreView {
   /** Per name / e-mail id: character-set mask and length (MASK_STRIDE int32) for the Jaro-Winkler bounds (jw-bound.ts). */
   nameMask: Int32Array;
   emailMask: Int32Array;
+  /** Per street / city / second-line id: the same masks, for their similarity levels. */
+  streetMask: Int32Array;
+  cityMask: Int32Array;
+  address2Mask: Int32Array;
   /** Per record, {@link ROW} int32 laid out as {@link R}: the comparison stage's only per-record read. */
   rows: Int32Array;
   names: PoolView;
   streets: PoolView;
+  /** House numbers, second address lines, cities and postcodes: compared as strings (typos), so pooled. */
+  streetNumbers: PoolView;
+  address2s: PoolView;
+  cities: PoolView;
+  postcodes: PoolView;
   emails: PoolView;
   phones: PoolView;
   ids: PoolView;
@@ -75,15 +86,16 @@ export class RecordStore {
   private source: Uint8Array = new Uint8Array(new SharedArrayBuffer(this.capacity));
   readonly names = new StringPool();
   readonly streets = new StringPool();
+  readonly streetNumbers = new StringPool();
+  readonly address2s = new StringPool();
+  readonly cities = new StringPool();
+  readonly postcodes = new StringPool();
   readonly emails = new StringPool();
   readonly phones = new StringPool();
   readonly ids = new StringPool();
   /** Plain dictionaries: only equality matters for these fields. */
   private readonly small = {
-    streetNumber: new Map<string, number>(),
-    postcode: new Map(),
-    city: new Map(),
-    state: new Map(),
+    state: new Map<string, number>(),
     codes: new Map(),
     // Own table (not "codes"), so ids do not depend on how names and e-mails interleave (parallel loading).
     emailLocal: new Map(),
@@ -94,6 +106,9 @@ export class RecordStore {
   private emailLocal: Int32Array = new Int32Array(new SharedArrayBuffer(4096));
   private nameMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
   private emailMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private streetMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private cityMask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
+  private address2Mask: Int32Array = new Int32Array(new SharedArrayBuffer(1024 * MASK_STRIDE * 4));
   private rows: Int32Array = new Int32Array(new SharedArrayBuffer(this.capacity * ROW * 4));
   private cachedView: StoreView | undefined;
   private readonly scratch = new Int32Array(FIELD_COUNT);
@@ -154,6 +169,18 @@ export class RecordStore {
     return id;
   }
 
+  /** Interns into a pool whose strings also get a character-set mask (jw-bound.ts) the first time they are seen. */
+  private masked(pool: StringPool, value: string, mask: "streetMask" | "cityMask" | "address2Mask"): number {
+    const before = pool.count;
+    const id = pool.intern(value);
+    if (id === before) {
+      if (this[mask].length < (id + 1) * MASK_STRIDE)
+        this[mask] = growInt32(this[mask], (id + 1) * 2 * MASK_STRIDE);
+      setCharMask(value, this[mask], id);
+    }
+    return id;
+  }
+
   /** Interns one normalized value of a field kind (the empty string is missing: -1). */
   intern(kind: InternKind, value: string): number {
     if (value === "") return -1;
@@ -161,7 +188,15 @@ export class RecordStore {
       case "name":
         return this.name(value);
       case "street":
-        return this.streets.intern(value);
+        return this.masked(this.streets, value, "streetMask");
+      case "streetNumber":
+        return this.streetNumbers.intern(value);
+      case "address2":
+        return this.masked(this.address2s, value, "address2Mask");
+      case "city":
+        return this.masked(this.cities, value, "cityMask");
+      case "postcode":
+        return this.postcodes.intern(value);
       case "phone":
         return this.phones.intern(value);
       case "email":
@@ -180,10 +215,11 @@ export class RecordStore {
     v[F.family] = this.name(p.family);
     v[F.dob] = p.dob;
     v[F.sex] = p.sex;
-    v[F.streetNumber] = this.dict("streetNumber", p.streetNumber);
+    v[F.streetNumber] = this.intern("streetNumber", p.streetNumber);
     v[F.street] = this.intern("street", p.street);
-    v[F.postcode] = this.dict("postcode", p.postcode);
-    v[F.city] = this.dict("city", p.city);
+    v[F.address2] = this.intern("address2", p.address2);
+    v[F.postcode] = this.intern("postcode", p.postcode);
+    v[F.city] = this.intern("city", p.city);
     v[F.state] = this.dict("state", p.state);
     v[F.phone] = this.intern("phone", p.phone);
     v[F.email] = this.email(p.email);
@@ -238,9 +274,16 @@ export class RecordStore {
       emailLocal: this.emailLocal,
       nameMask: this.nameMask,
       emailMask: this.emailMask,
+      streetMask: this.streetMask,
+      cityMask: this.cityMask,
+      address2Mask: this.address2Mask,
       rows: this.rows,
       names: this.names.view(),
       streets: this.streets.view(),
+      streetNumbers: this.streetNumbers.view(),
+      address2s: this.address2s.view(),
+      cities: this.cities.view(),
+      postcodes: this.postcodes.view(),
       emails: this.emails.view(),
       phones: this.phones.view(),
       ids: this.ids.view(),

@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
+import { fromRoot } from "../paths.ts";
 
-/** Folder of the shipped reference lists (`data/linkage`). */
-const dataDir = new URL("../../data/linkage/", import.meta.url);
-
-/** Non-comment, non-blank lines of a shipped list, trimmed. */
+/** Non-comment, non-blank lines of a shipped list (in `data/linkage`), trimmed. */
 function lines(file: string): string[] {
-  return readFileSync(new URL(file, dataDir), "utf8")
+  return readFileSync(fromRoot("data", "linkage", file), "utf8")
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== "" && !l.startsWith("#"));

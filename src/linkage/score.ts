@@ -1,11 +1,11 @@
-import { C, LEVEL_BITS } from "./comparisons.ts";
+import { C, CONTEXTS, contextOf, K, LEVEL_STRIDE, MASK, SHIFT } from "./comparisons.ts";
 import { type LinkageModel, logit2, weightTable } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
 import type { TfTables } from "./term-frequency.ts";
 
 /** A compiled model: the per-level weight table flattened for the hot loop, plus the prior. */
 export interface Scorer {
-  /** weights[k * 8 + level] in bits. */
+  /** weights[slot(k, context) * LEVEL_STRIDE + level] in bits. */
   weights: Float64Array;
   /** log2(λ / (1 − λ)): the prior odds every pair starts from. */
   prior: number;
@@ -16,9 +16,37 @@ export interface Scorer {
 
 /** Compiles a model (and optional term-frequency tables) for scoring. */
 export function compileScorer(model: LinkageModel, tf?: TfTables): Scorer {
-  const weights = new Float64Array(64);
-  for (const [k, t] of weightTable(model).entries()) weights.set(t, k * 8);
+  const weights = new Float64Array(K * CONTEXTS * LEVEL_STRIDE);
+  for (const [row, t] of weightTable(model).entries()) weights.set(t, row * LEVEL_STRIDE);
   return { weights, prior: logit2(model.lambda), tfWeight: model.tfWeight, tf, active: model.active };
+}
+
+const TOP_GIVEN = 5;
+const TOP_FAMILY = 4;
+
+/**
+ * The term-frequency adjustment (bits) of comparison k at `level` for records i and j: non-zero only for exact
+ * agreement on the same name (swapped names also score "exact" but the two values differ).
+ */
+export function tfAdjustment(
+  s: Scorer,
+  v: StoreView,
+  i: number,
+  j: number,
+  k: number,
+  level: number,
+): number {
+  const tf = s.tf;
+  if (!tf || s.tfWeight === 0) return 0;
+  if (k === C.given && level === TOP_GIVEN) {
+    const g = v.given[i]!;
+    return g === v.given[j] ? s.tfWeight * (tf.given[g] ?? 0) : 0;
+  }
+  if (k === C.family && level === TOP_FAMILY) {
+    const f = v.family[i]!;
+    return f === v.family[j] ? s.tfWeight * (tf.family[f] ?? 0) : 0;
+  }
+  return 0;
 }
 
 /**
@@ -27,27 +55,12 @@ export function compileScorer(model: LinkageModel, tf?: TfTables): Scorer {
  */
 export function pairWeight(s: Scorer, v: StoreView, i: number, j: number, gamma: number): number {
   const w = s.weights;
-  let total =
-    s.prior +
-    w[gamma & 7]! +
-    w[8 + ((gamma >>> 3) & 7)]! +
-    w[16 + ((gamma >>> 6) & 7)]! +
-    w[24 + ((gamma >>> 9) & 7)]! +
-    w[32 + ((gamma >>> 12) & 7)]! +
-    w[40 + ((gamma >>> 15) & 7)]! +
-    w[48 + ((gamma >>> 18) & 7)]! +
-    w[56 + ((gamma >>> 21) & 7)]!;
-  const tf = s.tf;
-  if (tf && s.tfWeight !== 0) {
-    if (((gamma >>> (C.given * LEVEL_BITS)) & 7) === 5) {
-      const g = v.given[i]!;
-      // Swapped names also score "exact" but the two values differ; use the rarer side only when equal.
-      if (g === v.given[j]) total += s.tfWeight * (tf.given[g] ?? 0);
-    }
-    if (((gamma >>> (C.family * LEVEL_BITS)) & 7) === 4) {
-      const f = v.family[i]!;
-      if (f === v.family[j]) total += s.tfWeight * (tf.family[f] ?? 0);
-    }
+  let total = s.prior;
+  for (let k = 0; k < K; k++)
+    total += w[(k * CONTEXTS + contextOf(gamma, k)) * LEVEL_STRIDE + ((gamma >>> SHIFT[k]!) & MASK[k]!)]!;
+  if (s.tf && s.tfWeight !== 0) {
+    total += tfAdjustment(s, v, i, j, C.given, (gamma >>> SHIFT[C.given]!) & MASK[C.given]!);
+    total += tfAdjustment(s, v, i, j, C.family, (gamma >>> SHIFT[C.family]!) & MASK[C.family]!);
   }
   return total;
 }

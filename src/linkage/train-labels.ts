@@ -1,4 +1,4 @@
-import { COMPARISONS, LEVEL_BITS } from "./comparisons.ts";
+import { COMPARISONS, CONTEXTS, contextOf, levelOf, slot } from "./comparisons.ts";
 import { type LinkageModel, modelWarnings, normalizeLevels } from "./model.ts";
 
 /**
@@ -13,15 +13,19 @@ export function trainFromLabels(
   active: number,
   tfWeight = 1,
 ): LinkageModel {
-  const mAcc = COMPARISONS.map((c) => new Array<number>(c.labels.length).fill(1));
-  const uAcc = COMPARISONS.map((c) => new Array<number>(c.labels.length).fill(1));
+  const table = () =>
+    COMPARISONS.flatMap((c) =>
+      Array.from({ length: CONTEXTS }, () => new Array<number>(c.labels.length).fill(1)),
+    );
+  const mAcc = table();
+  const uAcc = table();
   let matches = 0;
   for (let p = 0; p < gammas.length; p++) {
     const acc = isMatch[p] ? mAcc : uAcc;
     if (isMatch[p]) matches++;
     for (let k = 0; k < COMPARISONS.length; k++) {
-      const l = (gammas[p]! >>> (k * LEVEL_BITS)) & 7;
-      if (l > 0) acc[k]![l]!++;
+      const l = levelOf(gammas[p]!, k);
+      if (l > 0) acc[slot(k, contextOf(gammas[p]!, k))]![l]!++;
     }
   }
   if (matches === 0 || matches === gammas.length) throw new Error("labels need both matches and non-matches");

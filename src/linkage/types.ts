@@ -8,6 +8,7 @@ export const ROLES = [
   "street_number",
   "street",
   "address_line",
+  "address_line_2",
   "city",
   "postcode",
   "state",
@@ -36,6 +37,8 @@ export interface NormalizedPerson {
   sex: number;
   streetNumber: string;
   street: string;
+  /** Second address line (building, property or locality name), folded. */
+  address2: string;
   postcode: string;
   city: string;
   state: string;

@@ -1,19 +1,25 @@
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { sourceModuleUrl } from "../paths.ts";
 
-/** Starts a worker thread running the TypeScript module `file` (relative to this directory); see {@link WorkerPool}. */
+/**
+ * Starts a worker thread running the module `file` (named as in the sources, relative to this directory): the
+ * compiled JavaScript when running from dist/, else the TypeScript through tsx; see {@link WorkerPool}.
+ */
 export function startTsWorker(file: string): Worker {
+  const url = sourceModuleUrl(path.posix.join("linkage", file));
+  if (url.pathname.endsWith(".js")) return new Worker(url);
   const api = import.meta.resolve("tsx/esm/api");
-  const target = new URL(file, import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { eval: true });
 }
 
 /**
- * A fixed pool of comparison workers, one per core by default. The worker is a TypeScript file; on Node 20 a
+ * A fixed pool of comparison workers, one per core by default. Under tsx the worker is a TypeScript file; on Node 20 a
  * worker's `--import tsx` does not apply to its entry module, so each worker starts from a tiny evaluated bootstrap
  * that registers tsx through its API and then imports the real worker. Both are resolved to absolute URLs, so this
- * works from any working directory, under `node --import tsx` and from bin/harbor.js.
+ * works from any working directory, under `node --import tsx` and from the compiled build (bin/harbor.js).
  */
 export class WorkerPool {
   private readonly workers: Worker[];

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { fromRoot } from "../paths.ts";
 import { errorBody } from "./errors.ts";
 
-export const WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
+export const WEB_DIST = fromRoot("web", "dist");
 
 const isApiPath = (url: string) => /^\/(api|docs|openapi\.json|healthz|readyz)(\/|\?|$)/.test(url);
 

@@ -4,10 +4,11 @@ import { generate } from "otplib";
 import { createApiToken } from "../../src/modules/auth/api-tokens.service.ts";
 import type { OrgType, Role, SystemContext } from "../../src/modules/auth/auth.context.ts";
 import { clock } from "../../src/modules/auth/clock.ts";
+import { sessionAuth } from "../../src/modules/auth/credentials.service.ts";
 import { openSession } from "../../src/modules/auth/login.service.ts";
 import { cryptoFor } from "../../src/modules/auth/totp-secrets.ts";
-import { getOrg } from "../../src/modules/orgs/orgs.repository.ts";
-import { createOrg } from "../../src/modules/orgs/orgs.service.ts";
+import { createOrg, findOrg } from "../../src/modules/orgs/orgs.service.ts";
+import { changeOwnPassword } from "../../src/modules/users/users.credentials.ts";
 import { createUser } from "../../src/modules/users/users.service.ts";
 import type { Store } from "../../src/store/store.ts";
 import { testConfig } from "./app.ts";
@@ -36,12 +37,21 @@ export interface TestUser {
 /**
  * Creates (if needed) an organization and a user in it with the roles, directly through the
  * services (no HTTP, no MFA), and returns ready credentials: a 30-day API token and a session.
+ * The user has already replaced the one-time password with `password` (as at a first sign-in),
+ * unless `oneTimePassword` is set: then `password` is still the one-time password.
  */
 export async function createOrgWithUser(
   store: Store,
-  opts: { orgId: string; orgType: OrgType; roles: Role[]; email?: string; orgName?: string },
+  opts: {
+    orgId: string;
+    orgType: OrgType;
+    roles: Role[];
+    email?: string;
+    orgName?: string;
+    oneTimePassword?: boolean;
+  },
 ): Promise<TestUser> {
-  if (!(await getOrg(store.db, opts.orgId))) {
+  if (!(await findOrg(store.db, SYSTEM, opts.orgId))) {
     await createOrg(store.db, SYSTEM, {
       id: opts.orgId,
       name: opts.orgName ?? `Org ${opts.orgId}`,
@@ -49,12 +59,12 @@ export async function createOrgWithUser(
     });
   }
   const email = opts.email ?? `${opts.roles.join("-")}-${randomBytes(4).toString("hex")}@${opts.orgId}.test`;
-  const password = `test-${randomBytes(12).toString("hex")}`;
+  const initial = `test-${randomBytes(12).toString("hex")}`;
   const created = await createUser(store.db, await cryptoFor(store, testConfig()), SYSTEM, {
     orgId: opts.orgId,
     email,
     roles: opts.roles,
-    password,
+    password: initial,
   });
   const token = await createApiToken(store.db, SYSTEM, {
     userId: created.user.id,
@@ -63,6 +73,12 @@ export async function createOrgWithUser(
   });
   const session = await openSession(store.db, created.user);
   const cookie = `__Host-harbor_session=${session.token}`;
+  let password = initial;
+  if (!opts.oneTimePassword) {
+    password = `chosen-${randomBytes(12).toString("hex")}`;
+    const auth = sessionAuth(created.user, session.sessionId);
+    await changeOwnPassword(store.db, auth, { currentPassword: initial, newPassword: password });
+  }
   return {
     orgId: opts.orgId,
     userId: created.user.id,

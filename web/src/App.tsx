@@ -2,6 +2,7 @@ import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
 import { OrgsPage } from "./pages/admin/OrgsPage.tsx";
 import { TokensPage } from "./pages/admin/TokensPage.tsx";
+import { UserPage } from "./pages/admin/UserPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { SignInPage } from "./pages/auth/SignInPage.tsx";
@@ -29,6 +30,7 @@ export function App() {
         {/* signed-in work pages */}
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/users/:id" element={<UserPage />} />
         <Route path="admin/orgs" element={<OrgsPage />} />
         <Route path="admin/tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />

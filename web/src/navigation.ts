@@ -1,8 +1,11 @@
+import type { Capabilities } from "./pages/auth/api.ts";
+
 /**
- * Who sees a header link: everyone, only signed-out visitors, or signed-in users holding one of
- * the roles (an empty list: any role). Hiding is a courtesy; the server refuses what a role may not do.
+ * Who sees a header link: everyone, only signed-out visitors, signed-in users holding one of the
+ * roles (an empty list: any role), or those the server's policy grants a capability (`/auth/me`
+ * says which). Hiding is a courtesy; the server refuses what a user may not do.
  */
-export type NavAccess = "public" | "signedOut" | { roles: readonly string[] };
+export type NavAccess = "public" | "signedOut" | { roles: readonly string[] } | { can: keyof Capabilities };
 
 /** The header's links: `labelKey` is a key in the common namespace. A module adds its page here. */
 export interface NavItem {
@@ -16,8 +19,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/directory", labelKey: "directory:nav.directory", access: "public" },
   { to: "/navigator", labelKey: "directory:nav.navigator", access: "public" },
   { to: "/cases", labelKey: "records:nav.cases", access: { roles: [] } },
-  { to: "/admin/users", labelKey: "auth:nav.users", access: { roles: ["admin"] } },
-  { to: "/admin/tokens", labelKey: "auth:nav.tokens", access: { roles: ["admin"] } },
-  { to: "/audit", labelKey: "auth:nav.audit", access: { roles: ["auditor"] } },
+  { to: "/admin/users", labelKey: "auth:nav.users", access: { can: "manageUsers" } },
+  { to: "/admin/orgs", labelKey: "auth:nav.orgs", access: { can: "manageUsers" } },
+  { to: "/admin/tokens", labelKey: "auth:nav.tokens", access: { can: "manageUsers" } },
+  { to: "/audit", labelKey: "auth:nav.audit", access: { can: "readAudit" } },
   { to: "/sign-in", labelKey: "auth:nav.signIn", access: "signedOut" },
 ];

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, setCsrfToken } from "./apiClient.ts";
-import { authApi, type UserView } from "./pages/auth/api.ts";
+import { authApi, type Capabilities, type UserView } from "./pages/auth/api.ts";
 
 /**
  * Who is signed in, for the whole app. It only decides which links to show: the server checks
@@ -9,6 +9,8 @@ import { authApi, type UserView } from "./pages/auth/api.ts";
 export interface Session {
   status: "loading" | "signedOut" | "signedIn";
   user: UserView | undefined;
+  /** What the server's access policy lets this user do (which links to show). */
+  can: Capabilities | undefined;
   /** Asks the server again (at start-up, after sign-in). */
   refresh(): Promise<void>;
   /** Ends the session on the server, then forgets the user. */
@@ -20,6 +22,7 @@ const SessionContext = createContext<Session | undefined>(undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session["status"]>("loading");
   const [user, setUser] = useState<UserView>();
+  const [can, setCan] = useState<Capabilities>();
 
   const refresh = useCallback(async () => {
     try {
@@ -27,12 +30,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // The same answer carries the CSRF token: keeping it saves the client a second request.
       setCsrfToken(r.csrfToken);
       setUser(r.user);
+      setCan(r.can);
       setStatus("signedIn");
     } catch (e) {
       // Only a 401 means "signed out"; any other failure also hides the work links (fail closed).
       if (!(e instanceof ApiError)) console.warn("session check failed", e);
       setCsrfToken(undefined);
       setUser(undefined);
+      setCan(undefined);
       setStatus("signedOut");
     }
   }, []);
@@ -50,7 +55,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const value = useMemo(() => ({ status, user, refresh, signOut }), [status, user, refresh, signOut]);
+  const value = useMemo(
+    () => ({ status, user, can, refresh, signOut }),
+    [status, user, can, refresh, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -64,5 +72,5 @@ export function useSession(): Session {
 /** True when the user holds one of `roles` (an empty list means any signed-in user). */
 export function hasAnyRole(user: UserView | undefined, roles: readonly string[]): boolean {
   if (!user) return false;
-  return roles.length === 0 || roles.some((r) => user.roles.includes(r));
+  return roles.length === 0 || user.roles.some((r) => roles.includes(r));
 }

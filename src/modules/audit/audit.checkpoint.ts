@@ -16,6 +16,7 @@ import { clock } from "../auth/clock.ts";
 import { canonicalJson } from "./audit.chain.ts";
 import { type HeadLeaf, headsRoot } from "./audit.merkle.ts";
 import { chainHeads, rowAt } from "./audit.repository.ts";
+import { CHAIN_VERIFIER } from "./audit.service.ts";
 
 /**
  * A signed statement "each organization's chain had `seq` records ending in `rowHash`", exported off
@@ -97,7 +98,11 @@ export function pinnedHeads(c: Checkpoint): HeadLeaf[] {
 /** Signs every chain's current head. */
 export async function makeCheckpoint(db: Kysely<Database>, key: SigningKey): Promise<CheckpointV2> {
   if (!key.privateKey) throw new Error("A checkpoint needs the private signing key.");
-  const heads = (await chainHeads(db)).map((h) => ({ orgId: h.org_id, seq: h.seq, rowHash: h.row_hash }));
+  const heads = (await chainHeads(db, CHAIN_VERIFIER)).map((h) => ({
+    orgId: h.org_id,
+    seq: h.seq,
+    rowHash: h.row_hash,
+  }));
   const body = {
     version: 2 as const,
     heads,
@@ -149,7 +154,7 @@ export function checkpointSignatureValid(c: unknown, key: SigningKey): c is Chec
 export async function checkAgainstCheckpoint(db: Kysely<Database>, cp: Checkpoint): Promise<string | null> {
   for (const head of pinnedHeads(cp)) {
     if (head.seq === 0) continue;
-    const row = await rowAt(db, head.orgId, head.seq);
+    const row = await rowAt(db, CHAIN_VERIFIER, head.orgId, head.seq);
     const chain = head.orgId === SYSTEM_ORG ? "the system chain" : `the chain of ${head.orgId}`;
     if (!row)
       return `record ${head.seq} of ${chain} named by the checkpoint is missing: the log was truncated`;

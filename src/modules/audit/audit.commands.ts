@@ -1,24 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Command } from "commander";
-import { CliError } from "../../cli/output.ts";
-import { withStore } from "../../cli/store-context.ts";
-import { loadConfig } from "../../config.ts";
-import { SYSTEM_ORG } from "../../store/tenancy.ts";
-import {
-  checkAgainstCheckpoint,
-  checkpointSignatureValid,
-  loadOrCreateSigningKey,
-  loadPublicKey,
-  makeCheckpoint,
-} from "./audit.checkpoint.ts";
-import { recordAudit, verifyChain } from "./audit.service.ts";
 
-/** Where the checkpoint signing key lives: HARBOR_AUDIT_KEY_FILE, else `<data dir>/keys/` (outside the database folder). */
-export function signingKeyFile(): string {
-  const config = loadConfig();
-  return config.HARBOR_AUDIT_KEY_FILE ?? path.join(config.dataDir, "keys", "audit-checkpoint-ed25519.pem");
-}
+// Definitions only; each action loads its implementation (audit.cli.ts) when it runs.
+const load = () => import("./audit.cli.ts");
 
 /** `harbor audit verify|checkpoint`. */
 export function registerAuditCommands(program: Command): void {
@@ -33,59 +16,10 @@ export function registerAuditCommands(program: Command): void {
       "--public-key <file>",
       "PEM public key to check the checkpoint with (default: the signing key's .pub)",
     )
-    .action(async (opts: { checkpoint?: string; publicKey?: string }) => {
-      let checkpoint: unknown;
-      if (opts.checkpoint) {
-        const key = loadPublicKey(opts.publicKey ?? `${signingKeyFile()}.pub`);
-        try {
-          checkpoint = JSON.parse(readFileSync(opts.checkpoint, "utf8"));
-        } catch {
-          throw new CliError("The checkpoint file is not valid JSON.", 1);
-        }
-        if (!checkpointSignatureValid(checkpoint, key))
-          throw new CliError("The checkpoint's signature is not valid: it is forged or altered.", 1);
-      }
-      await withStore(async (store) => {
-        const result = await verifyChain(store.db);
-        if (!result.ok) {
-          const chain = result.chain === SYSTEM_ORG ? "the system chain" : `the chain of ${result.chain}`;
-          throw new CliError(
-            `Audit chain broken at record ${result.brokenAt} of ${chain}: ${result.reason}.`,
-            1,
-          );
-        }
-        if (
-          checkpoint &&
-          checkpointSignatureValid(checkpoint, loadPublicKey(opts.publicKey ?? `${signingKeyFile()}.pub`))
-        ) {
-          const problem = await checkAgainstCheckpoint(store.db, checkpoint);
-          if (problem) throw new CliError(`Audit log does not match the checkpoint: ${problem}.`, 1);
-        }
-        console.log(
-          `Audit chain intact: ${result.records} record(s) in ${result.chains.length} chain(s) (one per organization, and the system chain).`,
-        );
-      });
-    });
+    .action(async (opts) => (await load()).verifyCommand(opts));
   audit
     .command("checkpoint")
     .description("Sign the current chain head (Ed25519, key outside the database) and print or save it")
     .option("--out <file>", "write the checkpoint here instead of standard output")
-    .action(async (opts: { out?: string }) => {
-      const key = loadOrCreateSigningKey(signingKeyFile());
-      await withStore(async (store) => {
-        const cp = await makeCheckpoint(store.db, key);
-        await recordAudit(store.db, {
-          actorUserId: "system:cli",
-          action: "audit.checkpoint",
-          outcome: "success",
-          details: { chains: cp.heads.length, root: cp.root, keyId: cp.keyId },
-        });
-        const text = `${JSON.stringify(cp, null, 2)}\n`;
-        if (opts.out) writeFileSync(opts.out, text);
-        else process.stdout.write(text);
-        process.stderr.write(
-          `Checkpoint of ${cp.heads.length} chain head(s), root ${cp.root}; store it outside this host (partner agency, WORM storage).\n`,
-        );
-      });
-    });
+    .action(async (opts) => (await load()).checkpointCommand(opts));
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit.service.ts";
 import type { AuditEventInput } from "./audit.types.ts";
 
 /**
- * One page of the auditor's organization's records, newest first, and the `before` cursor of the
+ * One page of the audit reader's organization's records (the policy's audit scope, in SQL), newest first, and the `before` cursor of the
  * next page. The read itself is recorded (CJIS AU-2: audit-log access) in the same transaction.
  */
 export async function readAuditLog(
@@ -17,8 +17,7 @@ export async function readAuditLog(
   meta: Pick<AuditEventInput, "clientAddress" | "requestId">,
 ): Promise<{ events: AuditRow[]; nextBefore: number | null }> {
   return db.transaction().execute(async (trx) => {
-    const events = await findRows(trx, {
-      orgId: auth.orgId,
+    const events = await findRows(trx, auth, {
       limit: q.limit,
       ...(q.actor ? { actorUserId: q.actor } : {}),
       ...(q.action ? { action: q.action } : {}),

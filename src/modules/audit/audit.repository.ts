@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import type { SystemContext } from "../auth/auth.context.ts";
+import type { Actor } from "../policy/policy.engine.ts";
+import { auditScope } from "../policy/policy.sql.ts";
 import { GENESIS_HASH } from "./audit.chain.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -60,22 +63,34 @@ export async function appendRow(trx: Transaction<Database>, row: AuditRow): Prom
     .execute();
 }
 
-/** Every chain head, by organization. */
-export function chainHeads(db: Db): Promise<ChainHead[]> {
+/** Every chain head, by organization, for verification and checkpoints (the system only). */
+export function chainHeads(db: Db, _actor: SystemContext): Promise<ChainHead[]> {
   return db.selectFrom("audit_chain_heads").select(["org_id", "seq", "row_hash"]).orderBy("org_id").execute();
 }
 
 /** The chains that have records, whether or not their head row survives. */
-export async function chainsWithRecords(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom("audit_events").select("org_id").distinct().execute();
+export async function chainsWithRecords(db: Db, actor: SystemContext): Promise<string[]> {
+  const rows = await db
+    .selectFrom("audit_events")
+    .select("org_id")
+    .distinct()
+    .where(auditScope(actor))
+    .execute();
   return rows.map((r) => r.org_id);
 }
 
-/** A chain's rows in order after `afterSeq`, for verification. */
-export async function rowsAfter(db: Db, chain: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+/** A chain's rows in order after `afterSeq`, for verification (the system only). */
+export async function rowsAfter(
+  db: Db,
+  actor: SystemContext,
+  chain: string,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   return db
     .selectFrom("audit_events")
     .selectAll()
+    .where(auditScope(actor))
     .where("org_id", "=", chain)
     .where("seq", ">", afterSeq)
     .orderBy("seq")
@@ -83,19 +98,24 @@ export async function rowsAfter(db: Db, chain: string, afterSeq: number, limit: 
     .execute();
 }
 
-/** One row of a chain by sequence number. */
-export async function rowAt(db: Db, chain: string, seq: number): Promise<AuditRow | undefined> {
+/** One row of a chain by sequence number, for checking a checkpoint (the system only). */
+export async function rowAt(
+  db: Db,
+  actor: SystemContext,
+  chain: string,
+  seq: number,
+): Promise<AuditRow | undefined> {
   return db
     .selectFrom("audit_events")
     .selectAll()
+    .where(auditScope(actor))
     .where("org_id", "=", chain)
     .where("seq", "=", seq)
     .executeTakeFirst();
 }
 
-/** Filters for the auditor's view (always one organization's chain). */
+/** Filters for the auditor's view (its own organization's chain: auditScope). */
 export interface AuditFilter {
-  orgId: string;
   actorUserId?: string;
   action?: string;
   outcome?: string;
@@ -107,9 +127,9 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest-first page of one chain's rows matching the filter. */
-export async function findRows(db: Db, f: AuditFilter): Promise<AuditRow[]> {
-  let q = db.selectFrom("audit_events").selectAll().where("org_id", "=", f.orgId);
+/** Newest-first page of the audit rows the actor may read (its organization's chain) matching the filter. */
+export async function findRows(db: Db, actor: Actor, f: AuditFilter): Promise<AuditRow[]> {
+  let q = db.selectFrom("audit_events").selectAll().where(auditScope(actor));
   if (f.actorUserId) q = q.where("actor_user_id", "=", f.actorUserId);
   if (f.action) q = q.where("action", "=", f.action);
   if (f.outcome) q = q.where("outcome", "=", f.outcome);

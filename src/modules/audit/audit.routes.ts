@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { errorResponses } from "../../server/error-schema.ts";
 import { requireRole } from "../auth/authorize.ts";
+import { AUDIT_READER_ROLES } from "../policy/policy.rules.ts";
 import { readAuditLog } from "./audit.read.ts";
 import type { AuditRow } from "./audit.repository.ts";
 import { auditFrom } from "./audit.request.ts";
@@ -29,13 +31,13 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ["audit"],
-        summary: "Search the audit log (auditor role; own organization)",
+        summary: "Search the audit log (admins and auditors; own organization)",
         querystring: AuditQuery,
-        response: { 200: AuditPage },
+        response: { 200: AuditPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const auth = requireRole(request, ["auditor"]);
+      const auth = requireRole(request, [...AUDIT_READER_ROLES]);
       const page = await readAuditLog(app.store.db, auth, request.query, auditFrom(request));
       return { events: page.events.map(presentEvent), nextBefore: page.nextBefore };
     },

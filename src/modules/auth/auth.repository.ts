@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
-import type { OrgType } from "./auth.context.ts";
+import type { OrgType, Role } from "./auth.context.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -10,7 +10,7 @@ export interface CredentialRow {
   user_id: string;
   org_id: string;
   org_type: OrgType;
-  roles: string[];
+  roles: Role[];
   user_disabled_at: Date | null;
   created_at: Date;
   expires_at: Date;
@@ -99,14 +99,21 @@ export async function endSession(db: Db, id: string, at: Date, reason: string): 
     .execute();
 }
 
-/** Ends every open session of a user (account disabled); returns how many. */
-export async function endUserSessions(db: Db, userId: string, at: Date, reason: string): Promise<number> {
-  const r = await db
+/** Ends every open session of a user but `exceptId` (disabled, reset, password changed); returns how many. */
+export async function endUserSessions(
+  db: Db,
+  userId: string,
+  at: Date,
+  reason: string,
+  exceptId?: string,
+): Promise<number> {
+  let q = db
     .updateTable("sessions")
     .set({ ended_at: at, end_reason: reason })
     .where("user_id", "=", userId)
-    .where("ended_at", "is", null)
-    .executeTakeFirst();
+    .where("ended_at", "is", null);
+  if (exceptId !== undefined) q = q.where("id", "<>", exceptId);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 

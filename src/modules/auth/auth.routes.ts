@@ -2,21 +2,32 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../server/error-schema.ts";
 import { tooManyRequests } from "../../server/errors.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
+import { changeOwnPassword } from "../users/users.credentials.ts";
 import { presentUser } from "../users/users.presenter.ts";
-import { getUserById, type UserRow } from "../users/users.repository.ts";
-import { requireAuth } from "./auth.context.ts";
+import { ChangePasswordBody } from "../users/users.schema.ts";
+import { capabilitiesOf, ownAccount } from "../users/users.service.ts";
+import { type AuthContext, requireAuth } from "./auth.context.ts";
 import { SESSION_COOKIE } from "./auth.hook.ts";
 import { LoginBody, LoginResponse, MfaBody, SessionResponse } from "./auth.schema.ts";
+import { sessionAuth } from "./credentials.service.ts";
 import { completeMfa, loginWithPassword, logout } from "./login.service.ts";
 import { csrfTokenFor } from "./secrets.ts";
 
 const meta = (request: FastifyRequest) => ({ clientAddress: request.ip, requestId: request.id });
 const cookieOptions = { httpOnly: true, secure: true, sameSite: "strict", path: "/" } as const;
 
-/** Sign-in (password, then TOTP), sign-out and the current user. Sign-in steps are rate-limited per address. */
+/**
+ * Sign-in (password, then TOTP), sign-out, the current user and password change. Sign-in steps and
+ * password changes are rate-limited per address.
+ */
 export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const sessionOf = async (auth: AuthContext) => ({
+    user: presentUser(await ownAccount(app.store.db, auth)),
+    can: await capabilitiesOf(app.store.db, auth),
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     keyGenerator: (request) => request.ip,
@@ -37,7 +48,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Password step: answers with an MFA challenge",
         body: LoginBody,
-        response: { 200: LoginResponse },
+        response: { 200: LoginResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request) =>
@@ -56,30 +67,33 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: limited,
       schema: {
         tags,
-        summary: "TOTP step: sets the session cookie",
+        summary: "TOTP step (and a new password after a one-time password): sets the session cookie",
         body: MfaBody,
-        response: { 200: SessionResponse },
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const { user, session } = await completeMfa(
         app.store.db,
         fieldCryptoOf(app.store),
-        request.body.challengeId,
-        request.body.code,
+        request.body,
         meta(request),
       );
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
-      return {
-        user: presentUser((await getUserById(app.store.db, user.id)) as UserRow),
-        csrfToken: session.csrfToken,
-      };
+      const auth = sessionAuth(user, session.sessionId);
+      return { ...(await sessionOf(auth)), csrfToken: session.csrfToken };
     },
   );
 
   r.post(
     "/api/v1/auth/logout",
-    { schema: { tags, summary: "End the current session at once", response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: "End the current session at once",
+        response: { 204: z.null(), ...errorResponses(401) },
+      },
+    },
     async (request, reply) => {
       const auth = requireAuth(request);
       if (auth.via === "session") await logout(app.store.db, auth, meta(request));
@@ -93,18 +107,31 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "The signed-in user (and the CSRF token of a cookie session)",
-        response: { 200: SessionResponse },
+        summary: "The signed-in user, what they may do (and the CSRF token of a cookie session)",
+        response: { 200: SessionResponse, ...errorResponses(401) },
       },
     },
     async (request) => {
       const auth = requireAuth(request);
-      const user = (await getUserById(app.store.db, auth.userId)) as UserRow;
       const cookie = request.cookies[SESSION_COOKIE];
       return {
-        user: presentUser(user),
+        ...(await sessionOf(auth)),
         ...(auth.via === "session" && cookie ? { csrfToken: csrfTokenFor(cookie) } : {}),
       };
     },
+  );
+
+  r.post(
+    "/api/v1/auth/password",
+    {
+      config: { rateLimit: limited.rateLimit },
+      schema: {
+        tags,
+        summary: "Change your own password: the current one first; your other sessions end",
+        body: ChangePasswordBody,
+        response: { 200: z.object({ sessionsEnded: z.number() }), ...errorResponses(400, 401, 423, 429) },
+      },
+    },
+    async (request) => changeOwnPassword(app.store.db, requireAuth(request), request.body, meta(request)),
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserSchema } from "../users/users.schema.ts";
+import { CapabilitiesSchema, Password, UserSchema } from "../users/users.schema.ts";
 
 export const LoginBody = z.object({
   email: z.string().min(1).max(254),
@@ -12,13 +12,25 @@ export const LoginResponse = z.object({
   challengeId: z.uuid(),
   /** Present only before the first successful MFA: the secret to add to an authenticator app. */
   enrolment: z.object({ secret: z.string(), otpauthUrl: z.string() }).optional(),
+  /** Present when the password is a one-time password: the MFA step must carry `newPassword`. */
+  passwordChange: z.literal("required").optional(),
 });
 
-export const MfaBody = z.object({ challengeId: z.uuid(), code: z.string().min(1).max(12) });
+export const MfaBody = z.object({
+  challengeId: z.uuid(),
+  code: z.string().min(1).max(12),
+  /** Required when the password step answered `passwordChange: "required"`. */
+  newPassword: Password.optional(),
+});
 export type MfaReq = z.infer<typeof MfaBody>;
 
 /** The signed-in user, and the CSRF token to send in `x-csrf-token` on writes. */
-export const SessionResponse = z.object({ user: UserSchema, csrfToken: z.string().optional() });
+export const SessionResponse = z.object({
+  user: UserSchema,
+  csrfToken: z.string().optional(),
+  /** What this user may do, as the access policy decides. */
+  can: CapabilitiesSchema,
+});
 
 export const CreateTokenBody = z.object({
   userId: z.uuid(),

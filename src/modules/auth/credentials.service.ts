@@ -1,9 +1,10 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { AuthContext, OrgType, Role } from "./auth.context.ts";
 import {
   type CredentialRow,
   endSession,
+  endUserSessions,
   getApiTokenByHash,
   getSessionByHash,
   touchApiToken,
@@ -25,16 +26,28 @@ export type CredentialCheck =
       orgId?: string;
     };
 
-function toAuth(row: CredentialRow, via: AuthContext["via"]): AuthContext {
+function toAuth(
+  row: Pick<CredentialRow, "id" | "user_id" | "org_id" | "org_type" | "roles">,
+  via: AuthContext["via"],
+): AuthContext {
   return {
     kind: "user",
     userId: row.user_id,
     orgId: row.org_id,
-    orgType: row.org_type as OrgType,
-    roles: row.roles as Role[],
+    orgType: row.org_type,
+    roles: row.roles,
     via,
     credentialId: row.id,
   };
+}
+
+/** The context of a session just opened for a user (the MFA step answers with it). */
+export function sessionAuth(
+  user: { id: string; org_id: string; org_type: OrgType; roles: Role[] },
+  sessionId: string,
+): AuthContext {
+  const { id, org_id, org_type, roles } = user;
+  return toAuth({ id: sessionId, user_id: id, org_id, org_type, roles }, "session");
 }
 
 /**
@@ -78,4 +91,18 @@ export async function checkApiToken(
   if (now.getTime() >= row.expires_at.getTime()) return { ok: false, reason: "expired", ...who };
   await touchApiToken(db, row.id, now);
   return { ok: true, auth: toAuth(row, "token") };
+}
+
+/**
+ * Ends every open session of a user at once, inside the caller's transaction (account disabled,
+ * password reset or changed, MFA reset); `exceptSessionId` keeps the caller's own. Returns how many.
+ */
+export function endSessionsOfUser(
+  trx: Transaction<Database> | Kysely<Database>,
+  userId: string,
+  at: Date,
+  reason: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  return endUserSessions(trx, userId, at, reason, exceptSessionId);
 }

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { AppError, locked, unauthorized } from "../../server/errors.ts";
+import { AppError, badRequest, unauthorized } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { FieldCrypto } from "../crypto/crypto.service.ts";
+import { assertAcceptablePassword } from "../users/password-policy.ts";
 import {
-  addLoginFailure,
-  clearLoginFailures,
-  consumeTotpStep,
-  getUserByEmail,
-  getUserById,
+  accountById,
+  accountForSignIn,
+  completeSignIn,
+  oneTimePasswordExpired,
+  recordSignInFailure,
   type UserRow,
-  updateUser,
-} from "../users/users.repository.ts";
+} from "../users/users.signin.ts";
 import {
   consumeChallenge,
   endSession,
@@ -23,70 +23,54 @@ import {
 import type { AuditMeta } from "./authorize.ts";
 import { clock } from "./clock.ts";
 import { SESSION_ABSOLUTE_MS } from "./credentials.service.ts";
-import { verifyPassword } from "./passwords.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
 import { csrfTokenFor, randomSecret, sha256Hex } from "./secrets.ts";
 import { otpauthUrl, verifyTotp } from "./totp.ts";
 import { openTotpSecret } from "./totp-secrets.ts";
 
-/** CJIS AC-7: this many failed attempts within the window lock the account until an admin unlocks it. */
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+export { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MS } from "../users/users.signin.ts";
 /** An MFA challenge (after the password step) lives 5 minutes and is used once. */
 export const CHALLENGE_MS = 5 * 60 * 1000;
 
-const invalidCredentials = () => unauthorized("The email or password is wrong.", "invalid_credentials");
-const accountLocked = () =>
-  locked("This account is locked after too many failed attempts; an administrator must unlock it.");
+/**
+ * The one answer for an unknown email, a disabled or locked account and a wrong password: neither
+ * the status, the message nor the time tells them apart. The real user of a locked account learns
+ * it from an administrator, who sees it on the users page and in the audit trail (`user.lock`).
+ */
+const invalidCredentials = () =>
+  unauthorized(
+    "The email or password is wrong. After 5 failed attempts an account is locked until an administrator unlocks it.",
+    "invalid_credentials",
+  );
+const invalidCode = () => unauthorized("The code is wrong or was already used.", "invalid_code");
 
-/** The password step's answer. `enrolment` appears only until the user's first successful MFA. */
+/**
+ * The password step's answer. `enrolment` appears only until the user's first successful MFA;
+ * `passwordChange` when the password is a one-time password: the MFA step must then set a new one.
+ */
 export interface LoginStep {
   mfa: "required";
   challengeId: string;
   enrolment?: { secret: string; otpauthUrl: string };
+  passwordChange?: "required";
 }
 
-/** Records a failed attempt (password or code) and locks the account at the fifth in 15 minutes. */
-async function fail(
-  db: Kysely<Database>,
-  user: UserRow,
-  action: string,
-  reason: string,
-  meta: AuditMeta,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const now = clock.now();
-    const failures = await addLoginFailure(trx, user, now, new Date(now.getTime() - LOCKOUT_WINDOW_MS));
-    const nowLocked = failures >= LOCKOUT_FAILURES && !user.locked_at;
-    if (nowLocked) await updateUser(trx, user.id, { locked_at: now });
-    await recordAudit(trx, {
-      ...meta,
-      action,
-      outcome: "failure",
-      actorUserId: user.id,
-      actorOrgId: user.org_id,
-      targetType: "user",
-      targetIds: [user.id],
-      details: { reason, failures },
-    });
-    if (nowLocked) {
-      await recordAudit(trx, {
-        ...meta,
-        action: "user.lock",
-        outcome: "success",
-        actorUserId: "system:lockout",
-        actorOrgId: user.org_id,
-        targetType: "user",
-        targetIds: [user.id],
-        details: { failures },
-      });
-    }
+/** A failed password step, audited; no account state changes. */
+function refuseLogin(db: Kysely<Database>, user: UserRow | undefined, reason: string, meta: AuditMeta) {
+  return recordAudit(db, {
+    ...meta,
+    action: "auth.login",
+    outcome: "failure",
+    ...(user ? { actorUserId: user.id, actorOrgId: user.org_id } : {}),
+    details: { reason },
   });
 }
 
 /**
- * Password step. Unknown email, disabled account and wrong password all answer 401
- * `invalid_credentials` after one argon2id verification each (no enumeration by message or time).
- * A locked account answers 423 even with the right password. Success opens a 5-minute MFA challenge.
+ * Password step. An unknown email, a disabled or locked account and a wrong password all answer
+ * 401 `invalid_credentials` after one argon2id verification each, so nothing tells an attacker
+ * which accounts exist or are locked. A right one-time password past its expiry answers 401
+ * `password_expired`. Success opens a 5-minute MFA challenge.
  */
 export async function loginWithPassword(
   db: Kysely<Database>,
@@ -95,33 +79,27 @@ export async function loginWithPassword(
   password: string,
   meta: AuditMeta,
 ): Promise<LoginStep> {
-  const user = await getUserByEmail(db, email);
+  const user = await accountForSignIn(db, email);
   const usable = user && !user.disabled_at ? user : undefined;
   const ok = await verifyPassword(usable?.password_hash, password);
   if (!user || !usable) {
-    await recordAudit(db, {
-      ...meta,
-      action: "auth.login",
-      outcome: "failure",
-      ...(user ? { actorUserId: user.id, actorOrgId: user.org_id } : {}),
-      details: { reason: user ? "disabled" : "unknown_email" },
-    });
+    await refuseLogin(db, user, user ? "disabled" : "unknown_email", meta);
     throw invalidCredentials();
   }
   if (user.locked_at) {
-    await recordAudit(db, {
-      ...meta,
-      action: "auth.login",
-      outcome: "failure",
-      actorUserId: user.id,
-      actorOrgId: user.org_id,
-      details: { reason: "locked" },
-    });
-    throw accountLocked();
+    await refuseLogin(db, user, "locked", meta);
+    throw invalidCredentials();
   }
   if (!ok) {
-    await fail(db, user, "auth.login", "wrong_password", meta);
+    await recordSignInFailure(db, user, "auth.login", "wrong_password", meta);
     throw invalidCredentials();
+  }
+  if (oneTimePasswordExpired(user)) {
+    await refuseLogin(db, user, "one_time_password_expired", meta);
+    throw unauthorized(
+      "This one-time password has expired; ask your administrator for a new one.",
+      "password_expired",
+    );
   }
   const now = clock.now();
   const challengeId = randomUUID();
@@ -147,6 +125,7 @@ export async function loginWithPassword(
     mfa: "required",
     challengeId,
     ...(secret ? { enrolment: { secret, otpauthUrl: otpauthUrl(secret, user.email) } } : {}),
+    ...(user.password_change_required ? { passwordChange: "required" as const } : {}),
   };
 }
 
@@ -185,64 +164,76 @@ export async function openSession(
 }
 
 /**
+ * The new password of a first sign-in with a one-time password, checked before the code is used, so
+ * a refused password costs the user nothing: 400 naming `newPassword` when it is missing, breaks the
+ * policy or is the one-time password itself. Returns its argon2id hash (undefined when none is due).
+ */
+async function newPasswordHash(user: UserRow, newPassword: string | undefined): Promise<string | undefined> {
+  if (!user.password_change_required) return undefined;
+  if (newPassword === undefined)
+    throw badRequest("newPassword: this sign-in must set a new password.", "password_change_required");
+  assertAcceptablePassword(newPassword, [user.email, user.org_id], "newPassword");
+  if (await verifyPassword(user.password_hash, newPassword))
+    throw badRequest(
+      "newPassword: choose a password different from the one-time password.",
+      "password_reused",
+    );
+  return hashPassword(newPassword);
+}
+
+/**
  * MFA step: the challenge must be open and unused, the TOTP code valid and not used before
  * (its time step later than the last accepted one). A wrong code counts towards the lockout.
- * Success consumes the challenge, confirms enrolment, clears failures and opens a session.
+ * A one-time password must be replaced here (`newPassword`). Success consumes the challenge,
+ * confirms enrolment, clears failures, sets the new password and opens a session.
  */
 export async function completeMfa(
   db: Kysely<Database>,
   crypto: FieldCrypto,
-  challengeId: string,
-  code: string,
+  input: { challengeId: string; code: string; newPassword?: string | undefined },
   meta: AuditMeta,
 ): Promise<{ user: UserRow; session: NewSession }> {
   const now = clock.now();
-  const challenge = await getChallenge(db, challengeId);
-  const user = challenge ? await getUserById(db, challenge.user_id) : undefined;
+  const challenge = await getChallenge(db, input.challengeId);
+  const user = challenge ? await accountById(db, challenge.user_id) : undefined;
+  const refuse = (reason: string) =>
+    recordAudit(db, {
+      ...meta,
+      action: "auth.mfa",
+      outcome: "failure",
+      ...(user ? { actorUserId: user.id, actorOrgId: user.org_id } : {}),
+      details: { reason },
+    });
   if (
     !challenge ||
     !user ||
     challenge.used_at ||
     challenge.expires_at.getTime() <= now.getTime() ||
-    user.disabled_at
+    user.disabled_at ||
+    oneTimePasswordExpired(user, now)
   ) {
-    await recordAudit(db, {
-      ...meta,
-      action: "auth.mfa",
-      outcome: "failure",
-      ...(user ? { actorUserId: user.id, actorOrgId: user.org_id } : {}),
-      details: { reason: "invalid_challenge" },
-    });
+    await refuse("invalid_challenge");
     throw unauthorized(
       "The sign-in step has expired or was already used; sign in again.",
       "invalid_challenge",
     );
   }
   if (user.locked_at) {
-    await recordAudit(db, {
-      ...meta,
-      action: "auth.mfa",
-      outcome: "failure",
-      actorUserId: user.id,
-      actorOrgId: user.org_id,
-      details: { reason: "locked" },
-    });
-    throw accountLocked();
+    await refuse("locked");
+    throw invalidCode();
   }
+  const passwordHash = await newPasswordHash(user, input.newPassword);
   const secret = await openTotpSecret(db, crypto, user);
-  const step = secret ? await verifyTotp(secret, code, now, user.totp_last_step) : null;
+  const step = secret ? await verifyTotp(secret, input.code, now, user.totp_last_step) : null;
   if (step === null) {
-    await fail(db, user, "auth.mfa", "wrong_code", meta);
-    throw unauthorized("The code is wrong or was already used.", "invalid_code");
+    await recordSignInFailure(db, user, "auth.mfa", "wrong_code", meta);
+    throw invalidCode();
   }
   try {
     return await db.transaction().execute(async (trx) => {
       if (!(await consumeChallenge(trx, challenge.id, now)))
         throw unauthorized("The sign-in step was already used; sign in again.", "invalid_challenge");
-      if (!(await consumeTotpStep(trx, user.id, step)))
-        throw unauthorized("The code is wrong or was already used.", "invalid_code");
-      if (!user.totp_confirmed_at) await updateUser(trx, user.id, { totp_confirmed_at: now });
-      await clearLoginFailures(trx, user.id);
+      if (!(await completeSignIn(trx, user, step, passwordHash))) throw invalidCode();
       const session = await openSession(trx, user);
       await recordAudit(trx, {
         ...meta,
@@ -252,20 +243,12 @@ export async function completeMfa(
         actorOrgId: user.org_id,
         targetType: "session",
         targetIds: [session.sessionId],
-        details: { enrolled: !user.totp_confirmed_at },
+        details: { enrolled: !user.totp_confirmed_at, passwordChanged: Boolean(passwordHash) },
       });
       return { user, session };
     });
   } catch (error) {
-    if (error instanceof AppError)
-      await recordAudit(db, {
-        ...meta,
-        action: "auth.mfa",
-        outcome: "failure",
-        actorUserId: user.id,
-        actorOrgId: user.org_id,
-        details: { reason: error.code },
-      });
+    if (error instanceof AppError) await refuse(error.code);
     throw error;
   }
 }

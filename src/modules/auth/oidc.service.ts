@@ -4,7 +4,7 @@ import type { Config } from "../../config.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { getUserByEmail } from "../users/users.repository.ts";
+import { accountForSignIn } from "../users/users.signin.ts";
 import type { AuditMeta } from "./authorize.ts";
 import { type NewSession, openSession } from "./login.service.ts";
 
@@ -117,7 +117,7 @@ export async function finishOidc(
     await audit("failure", { reason: "no_mfa" });
     throw failed("the identity provider did not use a second factor");
   }
-  const user = email ? await getUserByEmail(db, email) : undefined;
+  const user = email ? await accountForSignIn(db, email) : undefined;
   if (!user || user.disabled_at || user.locked_at) {
     await audit("failure", {
       ...(user ? { actorUserId: user.id, actorOrgId: user.org_id } : {}),

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { fromRoot } from "../../paths.ts";
 
 /** `Algorithm.Argon2id` (a const enum, not importable as a value under verbatimModuleSyntax). */
 const ARGON2ID = 2 as Algorithm;
@@ -16,31 +15,58 @@ export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost:
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
 
-const listFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../data/security/common-passwords.txt",
-);
-let common: Set<string> | undefined;
+const lists = new Map<string, Set<string>>();
 
-/** The shipped list of common and breached passwords, lower-cased (ASVS 6.2.4 / 6.2.12). */
-export function commonPasswords(): Set<string> {
-  common ??= new Set(
-    readFileSync(listFile, "utf8")
-      .split("\n")
-      .map((l) => l.trim().toLowerCase())
-      .filter((l) => l && !l.startsWith("#")),
-  );
-  return common;
+/** A shipped word list, lower-cased, loaded once (lines starting with # are comments). */
+function wordList(name: string): Set<string> {
+  let words = lists.get(name);
+  if (!words) {
+    words = new Set(
+      readFileSync(fromRoot("data", "security", name), "utf8")
+        .split("\n")
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l && !l.startsWith("#")),
+    );
+    lists.set(name, words);
+  }
+  return words;
 }
 
-/** Why a new password is refused, or null when it is acceptable. No composition rules (ASVS 6.2.5). */
-export function passwordProblem(
-  password: string,
-): "password_too_short" | "password_too_long" | "password_common" | null {
+/** The shipped list of common passwords and their usual variants (ASVS 6.2.4). */
+export const commonPasswords = () => wordList("common-passwords.txt");
+/** The shipped list of breached passwords (ASVS 6.2.12; see the file's header for its source). */
+export const breachedPasswords = () => wordList("breached-passwords.txt");
+
+export type PasswordProblem =
+  | "password_too_short"
+  | "password_too_long"
+  | "password_common"
+  | "password_breached"
+  | "password_context";
+
+/** Letters and digits only, lower-cased, without trailing digits: "Harbor-2026!" → "harbor". */
+const stem = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .replace(/\d+$/, "");
+
+/**
+ * Why a new password is refused, or null when it is acceptable (ASVS 5.0 6.2): at least 8
+ * characters, any length up to 1,024 accepted whole, no composition rules, not on the common or
+ * breached lists, and not merely a context word (ASVS 6.2.11: "harbor", the user's email or its
+ * name part, the organization's id) with punctuation or digits around it.
+ */
+export function passwordProblem(password: string, context: readonly string[] = []): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return "password_too_short";
   if (length > PASSWORD_MAX) return "password_too_long";
-  if (commonPasswords().has(password.toLowerCase())) return "password_common";
+  const lower = password.toLowerCase();
+  if (commonPasswords().has(lower)) return "password_common";
+  if (breachedPasswords().has(lower)) return "password_breached";
+  const stemmed = stem(password);
+  const words = ["harbor", ...context.flatMap((c) => [c, c.split("@")[0] ?? ""])].map(stem).filter(Boolean);
+  if (words.includes(stemmed)) return "password_context";
   return null;
 }
 

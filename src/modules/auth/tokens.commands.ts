@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { withStore } from "../../cli/store-context.ts";
-import { CLI_ACTOR, cliCall } from "../users/users.commands.ts";
-import { userByEmail } from "../users/users.service.ts";
-import { createApiToken, parseLifetime, revokeToken } from "./api-tokens.service.ts";
+
+// Definitions only; each action loads its implementation (tokens.cli.ts) when it runs.
+const load = () => import("./tokens.cli.ts");
 
 /** `harbor token create|revoke`. */
 export function registerTokenCommands(program: Command): void {
@@ -13,26 +12,9 @@ export function registerTokenCommands(program: Command): void {
     .requiredOption("--user <email>", "the user the token acts as")
     .option("--expires <lifetime>", "lifetime, e.g. 30d or 12h (max 365d)", "30d")
     .option("--label <label>", "what the token is for", "cli")
-    .action(async (opts: { user: string; expires: string; label: string }) => {
-      await withStore(async (store) => {
-        const created = await cliCall(async () => {
-          const lifetimeMs = parseLifetime(opts.expires);
-          const user = await userByEmail(store.db, opts.user);
-          return createApiToken(store.db, CLI_ACTOR, { userId: user.id, lifetimeMs, label: opts.label });
-        });
-        process.stderr.write(
-          `Token ${created.id} expires ${created.expiresAt.toISOString()}; it is shown only now:\n`,
-        );
-        console.log(created.token);
-      });
-    });
+    .action(async (opts) => (await load()).createCommand(opts));
   token
     .command("revoke <id>")
     .description("Revoke an API token at once")
-    .action(async (id: string) => {
-      await withStore(async (store) => {
-        await cliCall(() => revokeToken(store.db, CLI_ACTOR, undefined, id));
-        console.log("Revoked.");
-      });
-    });
+    .action(async (id) => (await load()).revokeCommand(id));
 }

@@ -4,11 +4,10 @@ import type { Store } from "../../store/store.ts";
 import {
   type FieldCrypto,
   fieldCryptoOf,
-  openRecord,
+  openStoredRecord,
   prepareFieldCrypto,
   sealRecord,
 } from "../crypto/crypto.service.ts";
-import { dataKeysRepository } from "../crypto/data-keys.repository.ts";
 
 /**
  * TOTP secrets are sealed at rest with the crypto module's envelope encryption (a data key per
@@ -37,14 +36,13 @@ export async function openTotpSecret(
   user: { id: string; org_id: string; totp_secret: string | null; totp_data_key_id: string | null },
 ): Promise<string | null> {
   if (!user.totp_secret || !user.totp_data_key_id) return null;
-  const key = await dataKeysRepository.getById(db, user.org_id, user.totp_data_key_id);
-  if (!key) return null;
-  const opened = openRecord(
+  const opened = await openStoredRecord(
+    db,
     crypto,
-    { table: "users", rowId: user.id, dataKeyId: user.totp_data_key_id, wrapped: key.wrapped },
+    { table: "users", rowId: user.id, orgId: user.org_id, dataKeyId: user.totp_data_key_id },
     { totp_secret: user.totp_secret },
   );
-  return opened.totp_secret ?? null;
+  return opened?.totp_secret ?? null;
 }
 
 /** The store's field crypto; prepared on demand for the CLI and tests that run without start-up tasks. */

@@ -126,10 +126,4 @@ export const casesRepository = {
       .orderBy("orgs.name")
       .execute();
   },
-
-  /** An organization's type, or undefined when no such organization exists. */
-  async orgType(db: Kysely<Database>, orgId: string) {
-    const row = await db.selectFrom("orgs").select("type").where("id", "=", orgId).executeTakeFirst();
-    return row?.type;
-  },
 };

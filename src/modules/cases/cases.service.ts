@@ -1,15 +1,28 @@
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
 import { badRequest } from "../../server/errors.ts";
+import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
+import { findOrg } from "../orgs/orgs.service.ts";
 import { type PersonView, presentPerson } from "../persons/persons.presenter.ts";
-import { personsRepository } from "../persons/persons.repository.ts";
+import { personsInCase } from "../persons/persons.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { allowedRelations, can } from "../policy/policy.engine.ts";
+import type { CaseAction } from "../policy/policy.rules.ts";
 import { type CaseView, presentCase, presentShare } from "./cases.presenter.ts";
 import { casesRepository } from "./cases.repository.ts";
 import type { CreateCaseReq, ShareCaseReq } from "./cases.schema.ts";
+
+/**
+ * The case if it exists and the caller may do `action` on it (undefined either way), for other
+ * modules' services (persons, consents), inside their transaction.
+ */
+export function caseForAction(db: Kysely<Database>, auth: AuthContext, id: string, action: CaseAction) {
+  return casesRepository.getForAction(db, auth, id, action);
+}
 
 /** Opens a case in the caller's organization. Throws 403 when its roles may not create cases. */
 export async function createCase(
@@ -68,9 +81,9 @@ export async function getCase(
     async (trx) => {
       const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
       if (!row) return HIDDEN;
-      const persons = (
-        await personsRepository.listReadableInCase(trx, caller.auth, { orgId: row.org_id, id }, clock.now())
-      ).map((p) => presentPerson(p, crypto));
+      const persons = (await personsInCase(trx, caller.auth, { orgId: row.org_id, id }, clock.now())).map(
+        (p) => presentPerson(p, crypto),
+      );
       const identified = persons.filter((p) => p.identifyingShown).map((p) => p.view.id);
       if (identified.length) {
         await audit(trx, caller, {
@@ -102,7 +115,7 @@ export async function shareCase(
       if (!can(caller.auth, "case", "share", row.relation)) return FORBIDDEN;
       if (input.orgId === row.org_id)
         throw badRequest("body.orgId: the case already belongs to this organization");
-      if (!(await casesRepository.orgType(trx, input.orgId)))
+      if (!(await findOrg(trx, caller.auth, input.orgId)))
         throw badRequest("body.orgId: no such organization");
       await casesRepository.upsertShare(trx, {
         caseId: id,

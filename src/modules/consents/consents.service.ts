@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { badRequest } from "../../server/errors.ts";
 import type { Store } from "../../store/store.ts";
 import { clock } from "../auth/clock.ts";
-import { casesRepository } from "../cases/cases.repository.ts";
+import { caseForAction } from "../cases/cases.service.ts";
 import { fieldCryptoOf, openRecord } from "../crypto/crypto.service.ts";
+import { findOrg } from "../orgs/orgs.service.ts";
 import { PERSONS_TABLE } from "../persons/persons.fields.ts";
-import { personsRepository, type VisiblePerson } from "../persons/persons.repository.ts";
+import { readablePerson, type VisiblePerson } from "../persons/persons.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { can } from "../policy/policy.engine.ts";
 import { type ConsentView, presentConsent } from "./consents.presenter.ts";
@@ -47,13 +48,13 @@ export async function recordConsent(
     caller,
     { action: "consent.record", targetType: "person", targetIds: [personId] },
     async (trx) => {
-      const person = await personsRepository.getReadable(trx, caller.auth, personId, now);
+      const person = await readablePerson(trx, caller.auth, personId, now);
       if (!person) return HIDDEN;
-      const kase = await casesRepository.getForAction(trx, caller.auth, person.case_id, "read");
+      const kase = await caseForAction(trx, caller.auth, person.case_id, "read");
       if (!kase || !can(caller.auth, "consent", "record", kase.relation)) return FORBIDDEN;
       if (input.recipientOrgId === person.org_id)
         throw badRequest("body.recipientOrgId: must be another organization");
-      if (!(await casesRepository.orgType(trx, input.recipientOrgId)))
+      if (!(await findOrg(trx, caller.auth, input.recipientOrgId)))
         throw badRequest("body.recipientOrgId: no such organization");
       if (isMinor(person, store, now) && !input.signedBy.includes("guardian")) {
         throw badRequest("body.signedBy: a minor's consent must also be signed by a parent or guardian");
@@ -89,7 +90,7 @@ export async function listConsents(store: Store, caller: Caller, personId: strin
     caller,
     { action: "consent.list", targetType: "person", targetIds: [personId] },
     async (trx) => {
-      const person = await personsRepository.getReadable(trx, caller.auth, personId, now);
+      const person = await readablePerson(trx, caller.auth, personId, now);
       if (!person) return HIDDEN;
       return (
         await consentsRepository.listForPerson(trx, caller.auth, {

@@ -126,6 +126,20 @@ export function openRecord<K extends string>(
 }
 
 /**
+ * Opens sealed fields whose data key the caller has not fetched (a single record, such as a user's
+ * TOTP secret): reads the wrapped key, then opens as `openRecord`. Null when the key is missing.
+ */
+export async function openStoredRecord<K extends string>(
+  db: Kysely<Database>,
+  crypto: FieldCrypto,
+  where: { table: string; rowId: string; orgId: string; dataKeyId: string },
+  sealed: Partial<Record<K, string | null>>,
+): Promise<Partial<Record<K, string | null>> | null> {
+  const key = await dataKeysRepository.getById(db, where.orgId, where.dataKeyId);
+  return key ? openRecord(crypto, { ...where, wrapped: key.wrapped }, sealed) : null;
+}
+
+/**
  * Re-wraps every data key not under the current master key (the fields themselves are untouched).
  * Idempotent and restartable: each row is switched atomically; old keys unwrap until it completes.
  */

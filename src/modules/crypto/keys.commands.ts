@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { withStore } from "../../cli/store-context.ts";
-import { loadConfig } from "../../config.ts";
-import { rotateDataKeys } from "./crypto.service.ts";
-import { dataKeysRepository } from "./data-keys.repository.ts";
-import { addKeyToFile, ensureKeyFile, loadKeyRing } from "./key-store.ts";
+
+// Definitions only; each action loads its implementation (keys.cli.ts) when it runs.
+const load = () => import("./keys.cli.ts");
 
 /**
  * `harbor keys rotate|status`. Rotation adds a master key (key-file mode; with HARBOR_MASTER_KEY the
@@ -15,44 +13,10 @@ export function registerKeysCommands(program: Command): void {
     .command("rotate")
     .description("Add a new master key (key file) and re-wrap every data key under the current key")
     .option("--resume", "only re-wrap under the current key; add no new key")
-    .action(async (opts: { resume?: boolean }) => {
-      const config = loadConfig();
-      await withStore(async (store) => {
-        if (!config.HARBOR_MASTER_KEY && !opts.resume) {
-          ensureKeyFile(config.dataDir);
-          const added = addKeyToFile(config.dataDir);
-          console.log(`Added master key ${added.id} to ${loadKeyRing(config).source}.`);
-        }
-        const ring = loadKeyRing(config);
-        const { rewrapped } = await rotateDataKeys(store.db, ring);
-        const counts = await dataKeysRepository.countByKek(store.db);
-        const left = counts
-          .filter((c) => c.kek_id !== ring.current.id)
-          .reduce((n, c) => n + Number(c.count), 0);
-        console.log(
-          `Re-wrapped ${rewrapped} data keys under ${ring.current.id}; ${left} remain under older keys.`,
-        );
-        if (left) process.exitCode = 1;
-      });
-    });
+    .action(async (opts) => (await load()).rotateCommand(opts));
   keys
     .command("status")
     .description("Show the current master key and how many data keys each key wraps")
     .option("--json", "print JSON")
-    .action(async (opts: { json?: boolean }) => {
-      const config = loadConfig();
-      await withStore(async (store) => {
-        const ring = loadKeyRing(config);
-        const counts = (await dataKeysRepository.countByKek(store.db)).map((c) => ({
-          keyId: c.kek_id,
-          dataKeys: Number(c.count),
-        }));
-        if (opts.json)
-          return console.log(
-            JSON.stringify({ current: ring.current.id, source: ring.source, counts }, null, 2),
-          );
-        console.log(`Current master key: ${ring.current.id} (${ring.source})`);
-        for (const c of counts) console.log(`  ${c.keyId}: ${c.dataKeys} data keys`);
-      });
-    });
+    .action(async (opts) => (await load()).statusCommand(opts));
 }

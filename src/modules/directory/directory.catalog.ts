@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { fromRoot } from "../../paths.ts";
 import {
   type CrimeType,
   type DirectoryEntry,
@@ -16,9 +16,7 @@ import { matchesWords, searchText, searchWords } from "./directory.search.ts";
 export { foldText, searchText } from "./directory.search.ts";
 
 /** Where the reviewed directory data lives in the repository. */
-export const DIRECTORY_FILE = fileURLToPath(
-  new URL("../../../data/directory/directory.json", import.meta.url),
-);
+export const DIRECTORY_FILE = fromRoot("data", "directory", "directory.json");
 
 /** A fact an entry states, addressable as `entryId#field/key` (see `factRef`), with its sources. */
 export interface ResolvedFact {

@@ -1,15 +1,13 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { fromRoot } from "../../paths.ts";
 import { type Catalog, DirectoryDataError, defaultCatalog, factRef } from "./directory.catalog.ts";
 import type { Lang } from "./directory.lang.ts";
 import type { DirectoryEntry } from "./directory.schema.ts";
 import { searchText, searchTextEs } from "./directory.search.ts";
 
 /** Where the reviewed Spanish directory texts live, beside the English data. */
-export const DIRECTORY_ES_FILE = fileURLToPath(
-  new URL("../../../data/directory/directory.es.json", import.meta.url),
-);
+export const DIRECTORY_ES_FILE = fromRoot("data", "directory", "directory.es.json");
 
 const text = z.string().trim().min(1);
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

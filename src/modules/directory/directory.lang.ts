@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { LANGS } from "./directory.vocabulary.ts";
 
-/**
- * The languages the directory and routing answers are written in. English is the reviewed original;
- * Spanish is reviewed data beside it (`*.es.json`). Source quotes stay in English in every language.
- */
-export const LANGS = ["en", "es"] as const;
+export { LANGS };
+
 export const LangSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof LangSchema>;
 

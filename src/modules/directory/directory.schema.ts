@@ -1,55 +1,19 @@
 import { z } from "zod";
+import { CRIME_TYPES, FUNCTIONS, POPULATIONS } from "./directory.vocabulary.ts";
+
+export { CRIME_TYPES, FUNCTIONS, POPULATIONS };
 
 /**
  * The directory's data contract. `data/directory/directory.json` is parsed with `DirectoryFileSchema` when
- * it is loaded; the vocabularies here are also the values the API filters, the routing rules and the web
- * pages use, so they live in one place.
+ * it is loaded; its vocabularies (directory.vocabulary.ts) are also the values the API filters, the routing
+ * rules and the web pages use, so they live in one place.
  */
-
-/** What an entry does (the issue's fixed vocabulary; also the routing answer's `action`). */
-export const FUNCTIONS = [
-  "investigate",
-  "prosecute",
-  "victim_services",
-  "certification",
-  "eligibility_letter",
-  "immigration_relief",
-  "funding",
-  "technical_assistance",
-  "research",
-  "statistics",
-  "awareness",
-  "hotline",
-  "information",
-  "case_status",
-  "policy",
-  "publication",
-  "coordination",
-] as const;
 export const FunctionSchema = z.enum(FUNCTIONS);
 export type DirectoryFunction = z.infer<typeof FunctionSchema>;
 
-/**
- * Who an entry serves. Two axes: citizenship (`foreign_nationals`, `us_citizens`) and age (`minors`,
- * `adults`); `any` lifts every restriction. A lawful permanent resident is on neither citizenship value
- * (HHS and the hotline count LPRs with citizens for benefits, but a "U.S. citizen" program need not take them).
- */
-export const POPULATIONS = ["foreign_nationals", "us_citizens", "minors", "adults", "any"] as const;
 export const PopulationSchema = z.enum(POPULATIONS);
 export type Population = z.infer<typeof PopulationSchema>;
 
-/** Crime types: the routing facts' exploitation values, plus two labor categories the seed names. */
-export const CRIME_TYPES = [
-  "sex_trafficking",
-  "labor_trafficking",
-  "child_sexual_abuse_material",
-  "online_enticement",
-  "child_sex_tourism",
-  "parental_child_abduction",
-  "human_smuggling",
-  "labor_law_violations",
-  "international_child_labor",
-] as const;
 export const CrimeTypeSchema = z.enum(CRIME_TYPES);
 export type CrimeType = z.infer<typeof CrimeTypeSchema>;
 

@@ -1,35 +1,25 @@
 import type { Command } from "commander";
-import { CliError, printJson } from "../../cli/output.ts";
-import { withStore } from "../../cli/store-context.ts";
-import { ORG_TYPES, type OrgType } from "../auth/auth.context.ts";
-import { CLI_ACTOR, cliCall } from "../users/users.commands.ts";
-import { createOrg, visibleOrgs } from "./orgs.service.ts";
+import { ORG_TYPES } from "../auth/auth.context.ts";
 
-/** `harbor org create|list`. */
+// Definitions only; each action loads its implementation (orgs.cli.ts) when it runs.
+const load = () => import("./orgs.cli.ts");
+
+/** `harbor org create|list|host`. */
 export function registerOrgCommands(program: Command): void {
   const org = program.command("org").description("Organizations");
   org
     .command("create")
-    .description("Create an organization")
+    .description("Create an organization (the first one becomes the installation's host)")
     .requiredOption("--id <id>", "short id: lower-case letters, digits, dashes")
     .requiredOption("--name <name>", "display name")
     .requiredOption("--type <type>", ORG_TYPES.join(" | "))
-    .action(async (opts: { id: string; name: string; type: string }) => {
-      if (!(ORG_TYPES as readonly string[]).includes(opts.type))
-        throw new CliError(`--type must be one of: ${ORG_TYPES.join(", ")}.`);
-      if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(opts.id))
-        throw new CliError("--id must be 2–63 lower-case letters, digits or dashes.");
-      await withStore(async (store) => {
-        const created = await cliCall(() =>
-          createOrg(store.db, CLI_ACTOR, { id: opts.id, name: opts.name, type: opts.type as OrgType }),
-        );
-        console.log(`Created organization ${created.id} (${created.type}).`);
-      });
-    });
+    .action(async (opts) => (await load()).createCommand(opts));
   org
     .command("list")
     .description("List organizations")
-    .action(async () => {
-      await withStore(async (store) => printJson(await visibleOrgs(store.db, CLI_ACTOR)));
-    });
+    .action(async () => (await load()).listCommand());
+  org
+    .command("host <id>")
+    .description("Make an organization the installation's host (its admins create organizations)")
+    .action(async (id) => (await load()).hostCommand(id));
 }

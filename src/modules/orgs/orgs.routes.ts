@@ -1,32 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../server/error-schema.ts";
 import { auditFrom } from "../audit/audit.request.ts";
-import { ORG_TYPES } from "../auth/auth.context.ts";
+import { requireAuth } from "../auth/auth.context.ts";
 import { requireRole } from "../auth/authorize.ts";
 import type { OrgRow } from "./orgs.repository.ts";
+import { CreateOrgBody, OrgSchema } from "./orgs.schema.ts";
 import { createOrg, visibleOrgs } from "./orgs.service.ts";
-
-const OrgSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.enum(ORG_TYPES),
-  createdAt: z.string(),
-});
-const CreateOrgBody = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and dashes, 2–63 characters"),
-  name: z.string().trim().min(1).max(200),
-  type: z.enum(ORG_TYPES),
-});
 
 const presentOrg = (o: OrgRow) => ({
   id: o.id,
   name: o.name,
   type: o.type,
+  host: o.host,
   createdAt: o.created_at.toISOString(),
 });
 
-/** Organizations: admins list theirs (government admins all); government admins create them. */
+/** Organizations: every signed-in user lists them (to pick a partner); the host's admins create them. */
 export async function orgsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["administration"];
@@ -35,12 +26,12 @@ export async function orgsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "List organizations visible to the admin",
-        response: { 200: z.object({ orgs: z.array(OrgSchema) }) },
+        summary: "List the organizations (id, name, type), to choose a partner",
+        response: { 200: z.object({ orgs: z.array(OrgSchema) }), ...errorResponses(401) },
       },
     },
     async (request) => {
-      const auth = requireRole(request, ["admin"]);
+      const auth = requireAuth(request);
       return { orgs: (await visibleOrgs(app.store.db, auth)).map(presentOrg) };
     },
   );
@@ -49,9 +40,9 @@ export async function orgsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "Create an organization (government admins)",
+        summary: "Create an organization (the host organization's admins)",
         body: CreateOrgBody,
-        response: { 201: OrgSchema },
+        response: { 201: OrgSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {

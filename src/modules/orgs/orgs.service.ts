@@ -1,18 +1,18 @@
 import type { Kysely } from "kysely";
-import { conflict, forbidden } from "../../server/errors.ts";
+import { conflict, forbidden, notFound } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { OrgType } from "../auth/auth.context.ts";
+import type { OrgType, SystemContext } from "../auth/auth.context.ts";
 import { type Actor, type AuditMeta, actorFields } from "../auth/authorize.ts";
 import { clock } from "../auth/clock.ts";
-import { getOrg, insertOrg, listOrgs, type OrgRow } from "./orgs.repository.ts";
+import { type OrgRow, orgsRepository } from "./orgs.repository.ts";
 
 /**
- * Who may create organizations: the system (CLI) and admins of a `government` organization (the
- * coordinating agency). Other admins manage only their own organization.
+ * Who creates organizations (docs/security.md): the system (the CLI) and the admins of the
+ * installation's host organization, which is the first organization created. No one else.
  */
-export function mayManageAllOrgs(actor: Actor): boolean {
-  return actor.kind === "system" || (actor.orgType === "government" && actor.roles.includes("admin"));
+export function mayCreateOrgs(db: Kysely<Database>, actor: Actor): Promise<boolean> {
+  return orgsRepository.isHostAdmin(db, actor);
 }
 
 /** Creates an organization (audited). Throws 403 for other callers, 409 `org_exists` for a taken id. */
@@ -22,11 +22,12 @@ export async function createOrg(
   input: { id: string; name: string; type: OrgType },
   meta: AuditMeta = {},
 ): Promise<OrgRow> {
-  if (!mayManageAllOrgs(actor))
-    throw forbidden("Only the system or a government organization's admins create organizations.");
+  if (!(await mayCreateOrgs(db, actor)))
+    throw forbidden("Only the system or the host organization's admins create organizations.");
   return db.transaction().execute(async (trx) => {
-    const org: OrgRow = { ...input, created_at: clock.now() };
-    if (!(await insertOrg(trx, org))) throw conflict("An organization with this id exists.", "org_exists");
+    if (!(await orgsRepository.insert(trx, { ...input, created_at: clock.now() })))
+      throw conflict("An organization with this id exists.", "org_exists");
+    const org = (await orgsRepository.get(trx, actor, input.id)) as OrgRow;
     await recordAudit(trx, {
       ...actorFields(actor),
       ...meta,
@@ -34,18 +35,32 @@ export async function createOrg(
       outcome: "success",
       targetType: "org",
       targetIds: [org.id],
-      details: { type: org.type },
+      details: { type: org.type, host: org.host },
     });
     return org;
   });
 }
 
-/** Organizations the actor may see: all for the system and government admins, else its own. */
-export async function visibleOrgs(db: Kysely<Database>, actor: Actor): Promise<OrgRow[]> {
-  return listOrgs(db, mayManageAllOrgs(actor) || actor.kind === "system" ? undefined : actor.orgId);
+/** The organizations the actor may see (every one, by name: a partner picker needs them all). */
+export function visibleOrgs(db: Kysely<Database>, actor: Actor): Promise<OrgRow[]> {
+  return orgsRepository.list(db, actor);
 }
 
-/** One organization, or undefined. */
-export function findOrg(db: Kysely<Database>, id: string): Promise<OrgRow | undefined> {
-  return getOrg(db, id);
+/** One organization the actor may see, or undefined. */
+export function findOrg(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgRow | undefined> {
+  return orgsRepository.get(db, actor, id);
+}
+
+/** Moves the host role to another organization (system only: `harbor org host ID`), audited. */
+export async function setHostOrg(db: Kysely<Database>, actor: SystemContext, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await orgsRepository.setHost(trx, id))) throw notFound("No such organization.");
+    await recordAudit(trx, {
+      ...actorFields(actor),
+      action: "org.set_host",
+      outcome: "success",
+      targetType: "org",
+      targetIds: [id],
+    });
+  });
 }

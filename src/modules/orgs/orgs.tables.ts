@@ -9,5 +9,7 @@ export interface OrgsTables {
     name: string;
     type: OrgType;
     created_at: Date;
+    /** The installation's host organization (at most one): its admins create organizations. */
+    host: ColumnType<boolean, boolean | undefined, boolean>;
   };
 }

@@ -1,16 +1,36 @@
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
 import { badRequest } from "../../server/errors.ts";
+import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
-import { casesRepository } from "../cases/cases.repository.ts";
+import { caseForAction } from "../cases/cases.service.ts";
 import { blindIndex, normalizePhone } from "../crypto/blind-index.ts";
 import { fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { can, staticallyHiddenFields } from "../policy/policy.engine.ts";
 import { PERSONS_TABLE, type SealedPersonField } from "./persons.fields.ts";
 import { type PersonView, presentPerson } from "./persons.presenter.ts";
-import { personsRepository } from "./persons.repository.ts";
+import { personsRepository, type VisiblePerson } from "./persons.repository.ts";
 import type { AddPersonReq } from "./persons.schema.ts";
+
+export type { VisiblePerson };
+
+/** The persons of a case (of its owning organization) the caller may read, for the cases module, inside its transaction. */
+export function personsInCase(
+  db: Kysely<Database>,
+  auth: AuthContext,
+  kase: { orgId: string; id: string },
+  now: Date,
+) {
+  return personsRepository.listReadableInCase(db, auth, kase, now);
+}
+
+/** One person the caller may read (undefined otherwise), for the consents module, inside its transaction. */
+export function readablePerson(db: Kysely<Database>, auth: AuthContext, id: string, now: Date) {
+  return personsRepository.getReadable(db, auth, id, now);
+}
 
 /**
  * Adds a person to a case: identifying fields sealed under a fresh data key, phone and email
@@ -31,7 +51,7 @@ export async function addPerson(
     caller,
     { action: "person.create", targetType: "case", targetIds: [caseId] },
     async (trx) => {
-      const kase = await casesRepository.getForAction(trx, caller.auth, caseId, "read");
+      const kase = await caseForAction(trx, caller.auth, caseId, "read");
       if (!kase) return HIDDEN;
       if (!can(caller.auth, "case", "add_person", kase.relation)) return FORBIDDEN;
       const plain: Record<SealedPersonField, string | undefined> = {

@@ -1,5 +1,7 @@
 import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import {
+  ACCOUNT_ADMIN_ROLES,
+  AUDIT_READER_ROLES,
   type CaseAction,
   type ConsentAction,
   ORG_TYPE_RULES,
@@ -61,4 +63,14 @@ export function staticallyHiddenFields(auth: AuthContext): Set<PersonField> {
   for (const group of groups) for (const field of PERSON_FIELD_GROUPS[group]) hidden.add(field);
   if (ORG_TYPE_RULES[auth.orgType].excludedBy1367) hidden.add("protected1367");
   return hidden;
+}
+
+/** True when the caller's roles administer accounts (of its organization, or all from the host). */
+export function administersAccounts(auth: AuthContext): boolean {
+  return auth.roles.some((role) => ACCOUNT_ADMIN_ROLES.includes(role));
+}
+
+/** True when the caller's roles read its organization's audit log. */
+export function readsAudit(auth: AuthContext): boolean {
+  return auth.roles.some((role) => AUDIT_READER_ROLES.includes(role));
 }

@@ -139,3 +139,16 @@ export const ORG_TYPE_RULES: Record<OrgType, OrgTypeRule> = {
  */
 export const CONSENT_GATED_OWNER_TYPES: readonly OrgType[] = ["service_provider"];
 export const CONSENT_GATED_PERSON_ROLES = ["victim"] as const;
+
+/**
+ * Administration: accounts, organizations and the audit log (docs/security.md, "Account lifecycle").
+ * - Accounts: admins manage their own organization's; the admins of the installation's host
+ *   organization manage every organization's (to seat a partner's first admin, or to recover one
+ *   that lost its own). Every user reads its own account.
+ * - Organizations: the host's admins create them; every signed-in user sees each one's id, name and
+ *   type (nothing else), to choose whom to share a case with or consent to.
+ * - The audit log: these roles read their own organization's records.
+ */
+export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ["admin"];
+export const AUDIT_READER_ROLES: readonly Role[] = ["admin", "auditor"];
+export type AccountAction = "self" | "read" | "manage";

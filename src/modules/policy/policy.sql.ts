@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
-import { type Actor, allowedRelations } from "./policy.engine.ts";
+import { type Actor, administersAccounts, allowedRelations, readsAudit } from "./policy.engine.ts";
 import {
+  type AccountAction,
   type CaseAction,
   CONSENT_GATED_OWNER_TYPES,
   CONSENT_GATED_PERSON_ROLES,
@@ -102,4 +103,34 @@ export function maySeeImmigration(actor: Actor, now: Date, alias = "persons"): R
   const identify = mayIdentify(actor, now, alias);
   if (!ORG_TYPE_RULES[actor.orgType].excludedBy1367) return identify;
   return sql<boolean>`(${identify} and not ${sql.ref(`${alias}.protected_1367`)})`;
+}
+
+/**
+ * WHERE fragment over `users`: the accounts the actor may `manage` (an admin: its organization's,
+ * every organization's from the host organization), `read` (those and its own) or act on as `self`.
+ */
+export function userScope(actor: Actor, action: AccountAction, alias = "users"): RawBuilder<boolean> {
+  if (actor.kind === "system") return sql<boolean>`true`;
+  const parts: RawBuilder<boolean>[] = [];
+  if (action !== "self" && administersAccounts(actor)) {
+    parts.push(sql<boolean>`(${sql.ref(`${alias}.org_id`)} = ${actor.orgId}
+      or exists (select 1 from orgs host where host.id = ${actor.orgId} and host.host))`);
+  }
+  if (action !== "manage") parts.push(sql<boolean>`${sql.ref(`${alias}.id`)} = ${actor.userId}`);
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` or `)})` : sql<boolean>`false`;
+}
+
+/** WHERE fragment over `audit_events`: an audit reader's own organization's records. */
+export function auditScope(actor: Actor, alias = "audit_events"): RawBuilder<boolean> {
+  if (actor.kind === "system") return sql<boolean>`true`;
+  if (!readsAudit(actor)) return sql<boolean>`false`;
+  return sql<boolean>`${sql.ref(`${alias}.org_id`)} = ${actor.orgId}`;
+}
+
+/**
+ * WHERE fragment over `orgs`: every organization, for any signed-in user (the repository selects
+ * only id, name, type and the host flag: what choosing a partner needs).
+ */
+export function orgScope(_actor: Actor): RawBuilder<boolean> {
+  return sql<boolean>`true`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { fromRoot } from "../../paths.ts";
 import {
   FunctionSchema,
   PopulationSchema,
@@ -11,7 +11,7 @@ import { RulesDataError, type RulesFile } from "./routing.rules.ts";
 import { CITIZENSHIP, EXPLOITATION, NEEDS, VISA } from "./routing.schema.ts";
 
 /** Where the reviewed Spanish routing texts live, beside the English rules. */
-export const RULES_ES_FILE = fileURLToPath(new URL("../../../data/routing/rules.es.json", import.meta.url));
+export const RULES_ES_FILE = fromRoot("data", "routing", "rules.es.json");
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { fromRoot } from "../../paths.ts";
 import { FunctionSchema } from "../directory/directory.schema.ts";
 import { PrioritySchema } from "./routing.schema.ts";
 
 /** Where the reviewed routing rules live in the repository. */
-export const RULES_FILE = fileURLToPath(new URL("../../../data/routing/rules.json", import.meta.url));
+export const RULES_FILE = fromRoot("data", "routing", "rules.json");
 
 /**
  * A condition over atoms (see routing.atoms.ts): an atom name, or `all`/`any` of conditions, `not`, or

@@ -1,47 +1,10 @@
 import type { Command } from "commander";
-import { CliError, printJson } from "../../cli/output.ts";
-import { withStore } from "../../cli/store-context.ts";
-import { loadConfig } from "../../config.ts";
-import { AppError } from "../../server/errors.ts";
-import { ROLES, type Role, type SystemContext } from "../auth/auth.context.ts";
-import { cryptoFor } from "../auth/totp-secrets.ts";
-import { presentUser } from "./users.presenter.ts";
-import { createUser, disableUser, unlockUser, userByEmail, usersOf } from "./users.service.ts";
+import { ROLES } from "../auth/auth.context.ts";
 
-/** The CLI acts as the system; its actions are audited with actor `system:cli`. */
-export const CLI_ACTOR: SystemContext = { kind: "system", reason: "cli" };
+// Definitions only; each action loads its implementation (users.cli.ts) when it runs.
+const load = () => import("./users.cli.ts");
 
-/** Runs a service call, turning its AppError into a one-line CLI error (exit 2). */
-export async function cliCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(`${error.message} (${error.code})`);
-    throw error;
-  }
-}
-
-function parseRoles(text: string): Role[] {
-  const roles = text
-    .split(",")
-    .map((r) => r.trim())
-    .filter(Boolean);
-  const bad = roles.find((r) => !(ROLES as readonly string[]).includes(r));
-  if (bad || roles.length === 0)
-    throw new CliError(`Roles are a comma-separated list of: ${ROLES.join(", ")}.`);
-  return roles as Role[];
-}
-
-async function readStdinPassword(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  // Only the final line break is dropped: spaces are part of the password (never altered or truncated).
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
-}
-
-/** `harbor user create|list|unlock|disable`. */
+/** `harbor user create|list|unlock|disable|enable|roles|reset-password|reset-mfa`. */
 export function registerUserCommands(program: Command): void {
   const user = program.command("user").description("User accounts");
   user
@@ -51,55 +14,36 @@ export function registerUserCommands(program: Command): void {
     .requiredOption("--email <email>", "sign-in email")
     .requiredOption("--role <roles>", `comma-separated roles: ${ROLES.join(", ")}`)
     .option("--password-stdin", "read the password from standard input instead of generating one")
-    .action(async (opts: { org: string; email: string; role: string; passwordStdin?: boolean }) => {
-      const roles = parseRoles(opts.role);
-      const password = opts.passwordStdin ? await readStdinPassword() : undefined;
-      await withStore(async (store) => {
-        const crypto = await cryptoFor(store, loadConfig());
-        const created = await cliCall(() =>
-          createUser(store.db, crypto, CLI_ACTOR, {
-            orgId: opts.org,
-            email: opts.email,
-            roles,
-            ...(password !== undefined ? { password } : {}),
-          }),
-        );
-        console.log(
-          `Created user ${created.user.id} (${created.user.email}) in ${created.user.org_id} with roles ${created.user.roles.join(",")}.`,
-        );
-        if (created.initialPassword) console.log(`Initial password (shown once): ${created.initialPassword}`);
-        console.log(`TOTP secret (shown once): ${created.totpSecret}`);
-        console.log(`otpauth URL: ${created.otpauthUrl}`);
-        console.log("Give these to the user over a separate channel; they enrol at their first sign-in.");
-      });
-    });
+    .action(async (opts) => (await load()).createCommand(opts));
   user
     .command("list")
     .description("List an organization's users")
     .requiredOption("--org <id>", "organization id")
-    .action(async (opts: { org: string }) => {
-      await withStore(async (store) =>
-        printJson((await cliCall(() => usersOf(store.db, CLI_ACTOR, opts.org))).map(presentUser)),
-      );
-    });
+    .action(async (opts) => (await load()).listCommand(opts));
   user
     .command("unlock <email>")
     .description("Unlock an account locked after failed sign-ins")
-    .action(async (email: string) => {
-      await withStore(async (store) => {
-        await cliCall(async () => unlockUser(store.db, CLI_ACTOR, (await userByEmail(store.db, email)).id));
-        console.log("Unlocked.");
-      });
-    });
+    .action(async (email) => (await load()).unlockCommand(email));
   user
     .command("disable <email>")
-    .description("Disable an account and end its sessions at once")
-    .action(async (email: string) => {
-      await withStore(async (store) => {
-        const ended = await cliCall(async () =>
-          disableUser(store.db, CLI_ACTOR, (await userByEmail(store.db, email)).id),
-        );
-        console.log(`Disabled; ${ended} session(s) ended.`);
-      });
-    });
+    .description("Disable an account and end its sessions at once (never the last active admin)")
+    .action(async (email) => (await load()).disableCommand(email));
+  user
+    .command("enable <email>")
+    .description("Enable a disabled account again")
+    .action(async (email) => (await load()).enableCommand(email));
+  user
+    .command("roles <email>")
+    .description("Replace an account's roles (never removing the last active admin's)")
+    .requiredOption("--role <roles>", `comma-separated roles: ${ROLES.join(", ")}`)
+    .action(async (email, opts) => (await load()).rolesCommand(email, opts));
+  user
+    .command("reset-password <email>")
+    .description("Issue a new one-time password (printed once, expires in 72 hours); ends every session")
+    .action(async (email) => (await load()).resetPasswordCommand(email));
+  user
+    .command("reset-mfa <email>")
+    .description("Make the user enrol a new authenticator at the next sign-in; ends every session")
+    .requiredOption("--reason <reason>", "lost_device | new_device | suspected_compromise | other")
+    .action(async (email, opts) => (await load()).resetMfaCommand(email, opts));
 }

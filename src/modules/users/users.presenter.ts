@@ -11,6 +11,11 @@ export function presentUser(u: UserRow) {
     mfaEnrolled: Boolean(u.totp_confirmed_at),
     locked: Boolean(u.locked_at),
     disabled: Boolean(u.disabled_at),
+    passwordChangeRequired: u.password_change_required,
+    oneTimePasswordExpiresAt: u.password_change_required
+      ? (u.password_expires_at?.toISOString() ?? null)
+      : null,
+    lastActiveAdmin: u.last_active_admin,
     createdAt: u.created_at.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnType } from "kysely";
+import type { Role } from "../auth/auth.context.ts";
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
@@ -8,7 +9,7 @@ export interface UsersTables {
     id: string;
     org_id: string;
     email: string;
-    roles: string[];
+    roles: Role[];
     /** argon2id PHC string; null for an account that signs in only through OIDC. */
     password_hash: string | null;
     /** The TOTP secret, sealed with AES-256-GCM under the data key `totp_data_key_id`. */
@@ -20,6 +21,10 @@ export interface UsersTables {
     locked_at: Timestamp | null;
     disabled_at: Timestamp | null;
     created_at: Timestamp;
+    /** The password was set by someone else (creation, admin reset): it must be changed at sign-in. */
+    password_change_required: ColumnType<boolean, boolean | undefined, boolean>;
+    /** When a one-time password stops working; null for a password the user chose. */
+    password_expires_at: Timestamp | null;
   };
   login_failures: {
     id: ColumnType<number, never, never>;

@@ -4,7 +4,8 @@ import * as identityAudit from "./2026_11_29_0002_identity_audit.ts";
 import * as directory from "./2026_11_29_0003_directory.ts";
 import * as records from "./2026_11_29_0004_records.ts";
 import * as directorySearchEs from "./2026_11_29_0005_directory_search_es.ts";
-import * as orgScopedKeys from "./2026_12_01_0006_org_scoped_keys.ts";
+import * as accountLifecycle from "./2026_12_01_0006_account_lifecycle.ts";
+import * as orgScopedKeys from "./2026_12_01_0007_org_scoped_keys.ts";
 
 /**
  * Every migration, in order. Names are `YYYY_MM_DD_NNNN_what`; a merged migration is never edited:
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_0003_directory": directory,
   "2026_11_29_0004_records": records,
   "2026_11_29_0005_directory_search_es": directorySearchEs,
-  "2026_12_01_0006_org_scoped_keys": orgScopedKeys,
+  "2026_12_01_0006_account_lifecycle": accountLifecycle,
+  "2026_12_01_0007_org_scoped_keys": orgScopedKeys,
 };

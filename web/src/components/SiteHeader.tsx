@@ -9,7 +9,8 @@ import { hasAnyRole, type Session, useSession } from "../session.tsx";
 function visible(access: NavAccess, session: Session): boolean {
   if (access === "public") return true;
   if (access === "signedOut") return session.status === "signedOut";
-  return session.status === "signedIn" && hasAnyRole(session.user, access.roles);
+  if (session.status !== "signedIn") return false;
+  return "can" in access ? session.can?.[access.can] === true : hasAnyRole(session.user, access.roles);
 }
 
 /**

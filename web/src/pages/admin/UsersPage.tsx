@@ -1,47 +1,47 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { OrgPicker, useOrgs } from "../../components/OrgPicker.tsx";
 import { usePageTitle } from "../../components/usePageTitle.ts";
-import { adminApi, type CreatedUserView, groupSecret, type UserView } from "../auth/api.ts";
+import { useSession } from "../../session.tsx";
+import { adminApi, type CreatedUserView, groupSecret, type Role, type UserView } from "../auth/api.ts";
 import { ErrorAlert, StatusAlert } from "../auth/shared.tsx";
+import { RoleBoxes } from "./RoleBoxes.tsx";
+import { UserStatus, useDate } from "./UserStatus.tsx";
 
-const ROLES = ["admin", "intake", "investigator", "prosecutor", "advocate", "analyst", "auditor"] as const;
-
-/** The admin's organization's users: list, create (credentials shown once), disable, unlock. */
+/**
+ * An organization's users (the admin's own; the host organization's admins choose any): each
+ * links to its page of actions; a form adds a user, whose credentials are shown once.
+ */
 export function UsersPage() {
   const { t } = useTranslation("auth");
   usePageTitle(t("users.title"));
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const orgId = params.get("org") ?? session.user?.orgId ?? "";
+  const { orgs } = useOrgs();
   const [users, setUsers] = useState<UserView[]>();
   const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
   const [email, setEmail] = useState("");
-  const [roles, setRoles] = useState<string[]>([]);
+  const [roles, setRoles] = useState<Role[]>([]);
   const [password, setPassword] = useState("");
   const [created, setCreated] = useState<CreatedUserView>();
   const [createError, setCreateError] = useState<unknown>();
+  const date = useDate();
 
   const load = useCallback(() => {
-    adminApi.listUsers().then((r) => setUsers(r.users), setError);
-  }, []);
-  useEffect(load, [load]);
-
-  async function act(user: UserView, action: "disable" | "unlock") {
+    if (!orgId) return;
     setError(undefined);
-    try {
-      await adminApi[action](user.id);
-      setNotice(t(`users.${action}d`, { email: user.email }));
-      load();
-    } catch (e) {
-      setError(e);
-    }
-  }
+    adminApi.listUsers(orgId).then((r) => setUsers(r.users), setError);
+  }, [orgId]);
+  useEffect(load, [load]);
 
   async function create(event: FormEvent) {
     event.preventDefault();
     setCreateError(undefined);
     setCreated(undefined);
     try {
-      const r = await adminApi.createUser({ email, roles, ...(password ? { password } : {}) });
+      const r = await adminApi.createUser({ email, roles, orgId, ...(password ? { password } : {}) });
       setCreated(r);
       setEmail("");
       setRoles([]);
@@ -52,9 +52,8 @@ export function UsersPage() {
     }
   }
 
-  const toggle = (role: string) =>
-    setRoles((rs) => (rs.includes(role) ? rs.filter((r) => r !== role) : [...rs, role]));
-
+  const locked = users?.filter((u) => u.locked && !u.disabled) ?? [];
+  const orgName = orgs?.find((o) => o.id === orgId)?.name ?? orgId;
   return (
     <>
       <h1>{t("users.title")}</h1>
@@ -62,60 +61,48 @@ export function UsersPage() {
       <p>
         <Link to="/admin/orgs">{t("orgs.title")}</Link>
       </p>
-      <StatusAlert text={notice} />
+      {session.can?.createOrgs && (
+        <div className="usa-form usa-form--large margin-bottom-3">
+          <OrgPicker
+            id="users-org"
+            label={t("users.org")}
+            hint={t("users.orgHint")}
+            orgs={orgs}
+            value={orgId}
+            onChange={(id) => setParams(id ? { org: id } : {})}
+          />
+        </div>
+      )}
       <ErrorAlert error={error} />
+      {locked.length > 0 && (
+        <StatusAlert type="warning" text={t("users.lockedNotice", { count: locked.length })} />
+      )}
       {users && (
         <table className="usa-table usa-table--borderless width-full">
-          <caption className="usa-sr-only">{t("users.title")}</caption>
+          <caption className="usa-sr-only">{t("users.caption", { org: orgName })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("users.columns.email")}</th>
               <th scope="col">{t("users.columns.roles")}</th>
               <th scope="col">{t("users.columns.status")}</th>
-              <th scope="col">{t("users.columns.actions")}</th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <th scope="row">{u.email}</th>
+                <th scope="row">
+                  <Link to={`/admin/users/${u.id}`}>{u.email}</Link>
+                </th>
                 <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
                 <td>
-                  {[
-                    u.disabled
-                      ? t("users.status.disabled")
-                      : u.locked
-                        ? t("users.status.locked")
-                        : t("users.status.active"),
-                    u.mfaEnrolled ? t("users.status.enrolled") : t("users.status.notEnrolled"),
-                  ].join(" · ")}
-                </td>
-                <td>
-                  {u.locked && !u.disabled && (
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      onClick={() => act(u, "unlock")}
-                    >
-                      {t("users.unlock", { email: u.email })}
-                    </button>
-                  )}{" "}
-                  {!u.disabled && (
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      onClick={() => act(u, "disable")}
-                    >
-                      {t("users.disable", { email: u.email })}
-                    </button>
-                  )}
+                  <UserStatus user={u} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h2>{t("users.newHeading")}</h2>
+      <h2>{t("users.newHeading", { org: orgName })}</h2>
       {created && (
         <div className="usa-alert usa-alert--warning margin-y-2" role="status">
           <div className="usa-alert__body">
@@ -135,6 +122,11 @@ export function UsersPage() {
                 </>
               )}
             </dl>
+            {created.user.oneTimePasswordExpiresAt && (
+              <p className="usa-alert__text">
+                {t("users.oneTimeExpires", { date: date(created.user.oneTimePasswordExpiresAt) })}
+              </p>
+            )}
           </div>
         </div>
       )}
@@ -153,25 +145,7 @@ export function UsersPage() {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <fieldset className="usa-fieldset margin-top-3">
-          <legend className="usa-legend">{t("users.roles")}</legend>
-          {ROLES.map((role) => (
-            <div className="usa-checkbox" key={role}>
-              <input
-                className="usa-checkbox__input"
-                id={`new-user-role-${role}`}
-                type="checkbox"
-                name="roles"
-                value={role}
-                checked={roles.includes(role)}
-                onChange={() => toggle(role)}
-              />
-              <label className="usa-checkbox__label" htmlFor={`new-user-role-${role}`}>
-                {t(`roles.${role}`)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <RoleBoxes id="new-user-role" legend={t("users.roles")} value={roles} onChange={setRoles} />
         <label className="usa-label" htmlFor="new-user-password">
           {t("users.password")}
         </label>
@@ -188,7 +162,7 @@ export function UsersPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <button className="usa-button" type="submit" disabled={roles.length === 0}>
+        <button className="usa-button" type="submit" disabled={roles.length === 0 || !orgId}>
           {t("users.create")}
         </button>
       </form>

@@ -1,14 +1,26 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePageTitle } from "../../components/usePageTitle.ts";
-import { type AuditEventView, auditApi } from "../auth/api.ts";
+import { oneOf } from "../../vocabulary.ts";
+import { type AuditEventView, type AuditQuery, auditApi } from "../auth/api.ts";
 import { ErrorAlert } from "../auth/shared.tsx";
 
 const EMPTY = { actor: "", action: "", outcome: "", target: "", from: "", to: "" };
 type Filters = typeof EMPTY;
 
-/** `datetime-local` values are local time; the API wants ISO 8601 in UTC. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : "");
+const OUTCOMES = ["success", "failure", "denied"] as const;
+
+/** The API query for the form's filters: empty ones left out; `datetime-local` (local time) sent as UTC. */
+function queryOf(f: Filters, before?: number): AuditQuery {
+  const query: AuditQuery = { limit: 50 };
+  for (const key of ["actor", "action", "target"] as const) if (f[key]) query[key] = f[key];
+  const outcome = oneOf(OUTCOMES, f.outcome);
+  if (outcome) query.outcome = outcome;
+  if (f.from) query.from = new Date(f.from).toISOString();
+  if (f.to) query.to = new Date(f.to).toISOString();
+  if (before) query.before = before;
+  return query;
+}
 
 /** The auditor's view of the organization's audit log: filters, newest first, older pages on request. */
 export function AuditPage() {
@@ -22,13 +34,7 @@ export function AuditPage() {
   const search = useCallback(async (f: Filters, before?: number) => {
     setError(undefined);
     try {
-      const r = await auditApi.search({
-        ...f,
-        from: toIso(f.from),
-        to: toIso(f.to),
-        limit: "50",
-        ...(before ? { before: String(before) } : {}),
-      });
+      const r = await auditApi.search(queryOf(f, before));
       setEvents((old) => (before && old ? [...old, ...r.events] : r.events));
       setNextBefore(r.nextBefore);
     } catch (e) {
@@ -80,7 +86,7 @@ export function AuditPage() {
               onChange={(e) => setFilters({ ...filters, outcome: e.target.value })}
             >
               <option value="">{t("audit.filters.any")}</option>
-              {["success", "failure", "denied"].map((o) => (
+              {OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {t(`audit.outcomes.${o}`)}
                 </option>

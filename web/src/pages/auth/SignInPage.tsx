@@ -1,19 +1,20 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { useSession } from "../../session.tsx";
-import { ApiError, authApi, groupSecret } from "./api.ts";
+import { AccountPanel } from "./AccountPanel.tsx";
+import { ApiError, authApi, groupSecret, type LoginStep } from "./api.ts";
+import { NewPasswordFields, passwordsDiffer } from "./NewPasswordFields.tsx";
 import { ErrorAlert, StatusAlert } from "./shared.tsx";
 
-type Step =
-  | { kind: "password" }
-  | { kind: "mfa"; challengeId: string; enrolment?: { secret: string; otpauthUrl: string } };
+type Step = { kind: "password" } | ({ kind: "mfa" } & LoginStep);
 
 /**
  * Sign-in in two steps (password, then the authenticator code). At a first sign-in the page shows
- * the TOTP secret to add to an authenticator app (typed in, no QR code). Signed in, it shows who
- * you are and a sign-out button. Who is signed in comes from the shared session (session.tsx),
+ * the TOTP secret to add to an authenticator app (typed in, no QR code); after a one-time password
+ * (a first sign-in or an admin reset) the second step also sets the user's own password. Signed
+ * in, it shows the account (AccountPanel). Who is signed in comes from the shared session (session.tsx),
  * so the header changes with this page.
  */
 export function SignInPage() {
@@ -24,6 +25,7 @@ export function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
+  const [newPassword, setNewPassword] = useState({ password: "", repeat: "" });
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   // The header's sign-out lands here with this flag (also when already on this page), so the page
@@ -52,13 +54,9 @@ export function SignInPage() {
     setError(undefined);
     setBusy(true);
     try {
-      const r = await authApi.login(email, password);
+      const r = await authApi.login({ email, password });
       setPassword("");
-      setStep({
-        kind: "mfa",
-        challengeId: r.challengeId,
-        ...(r.enrolment ? { enrolment: r.enrolment } : {}),
-      });
+      setStep({ kind: "mfa", ...r });
     } catch (e) {
       setError(e);
     } finally {
@@ -68,12 +66,17 @@ export function SignInPage() {
 
   async function submitCode(event: FormEvent) {
     event.preventDefault();
-    if (step.kind !== "mfa") return;
+    if (step.kind !== "mfa" || passwordsDiffer(newPassword)) return;
     setError(undefined);
     setBusy(true);
     try {
-      await authApi.mfa(step.challengeId, code.replace(/\s/g, ""));
+      await authApi.mfa({
+        challengeId: step.challengeId,
+        code: code.replace(/\s/g, ""),
+        ...(step.passwordChange ? { newPassword: newPassword.password } : {}),
+      });
       setCode("");
+      setNewPassword({ password: "", repeat: "" });
       setNotice(t("signIn.done"));
       setStep({ kind: "password" });
       // Ask the server who is signed in, so the header shows this user's links.
@@ -85,62 +88,8 @@ export function SignInPage() {
     }
   }
 
-  async function signOut() {
-    setError(undefined);
-    try {
-      await session.signOut();
-      setNotice(t("account.signedOut"));
-    } catch (e) {
-      setError(e);
-    }
-  }
-
   if (session.status === "loading") return <p>{t("loading")}</p>;
-
-  if (user) {
-    return (
-      <>
-        <h1>{t("account.title")}</h1>
-        <StatusAlert text={notice} />
-        <ErrorAlert error={error} />
-        <dl className="harbor-facts">
-          <dt>{t("account.email")}</dt>
-          <dd>{user.email}</dd>
-          <dt>{t("account.org")}</dt>
-          <dd>
-            {user.orgId} ({t(`orgTypes.${user.orgType}`)})
-          </dd>
-          <dt>{t("account.roles")}</dt>
-          <dd>{user.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
-        </dl>
-        <ul className="usa-list">
-          {user.roles.includes("admin") && (
-            <li>
-              <Link to="/admin/users">{t("users.title")}</Link>
-            </li>
-          )}
-          {user.roles.includes("admin") && (
-            <li>
-              <Link to="/admin/orgs">{t("orgs.title")}</Link>
-            </li>
-          )}
-          {user.roles.includes("admin") && (
-            <li>
-              <Link to="/admin/tokens">{t("tokens.title")}</Link>
-            </li>
-          )}
-          {user.roles.includes("auditor") && (
-            <li>
-              <Link to="/audit">{t("audit.title")}</Link>
-            </li>
-          )}
-        </ul>
-        <button type="button" className="usa-button usa-button--outline" onClick={signOut}>
-          {t("account.signOut")}
-        </button>
-      </>
-    );
-  }
+  if (user) return <AccountPanel notice={notice} onSignedOut={() => setNotice(t("account.signedOut"))} />;
 
   return (
     <>
@@ -206,6 +155,13 @@ export function SignInPage() {
                 <p className="usa-alert__text">{t("mfa.enrolSettings")}</p>
               </div>
             </div>
+          )}
+          {step.passwordChange && (
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend usa-legend--large">{t("mfa.newPasswordHeading")}</legend>
+              <p>{t("mfa.newPasswordText")}</p>
+              <NewPasswordFields id="first-password" value={newPassword} onChange={setNewPassword} />
+            </fieldset>
           )}
           <ErrorAlert error={error} />
           <label className="usa-label" htmlFor="mfa-code">

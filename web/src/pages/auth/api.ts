@@ -1,94 +1,78 @@
-import type { z } from "zod";
-import type {
-  CreatedTokenSchema,
-  CreateTokenBody,
-  TokenSchema,
-} from "../../../../src/modules/auth/auth.schema.ts";
-import type { presentUser } from "../../../../src/modules/users/users.presenter.ts";
-import { request, setCsrfToken } from "../../apiClient.ts";
+import {
+  api,
+  type BodyOf,
+  type QueryOf,
+  type ResponseOf,
+  setCsrfToken,
+  succeed,
+  unwrap,
+} from "../../apiClient.ts";
 
-// Type-only import: the web app and the API share one definition of the user's shape.
-export type UserView = ReturnType<typeof presentUser>;
-export interface OrgView {
-  id: string;
-  name: string;
-  type: string;
-  createdAt: string;
-}
-export interface AuditEventView {
-  seq: number;
-  occurredAt: string;
-  orgId: string | null;
-  actorUserId: string | null;
-  action: string;
-  outcome: string;
-  targetType: string | null;
-  targetIds: string[];
-  clientAddress: string | null;
-  details: Record<string, string | number | boolean>;
-}
-// API tokens: the request and answers exactly as the API's zod schemas define them.
-export type TokenView = z.infer<typeof TokenSchema>;
-export type CreatedTokenView = z.infer<typeof CreatedTokenSchema>;
-export type CreateTokenRequest = z.infer<typeof CreateTokenBody>;
-export interface CreatedUserView {
-  user: UserView;
-  totpSecret: string;
-  otpauthUrl: string;
-  initialPassword?: string;
-}
+// Every shape comes from the API's contract (openapi.json, through the generated client).
+export type SessionView = ResponseOf<"/api/v1/auth/me", "get">;
+export type UserView = SessionView["user"];
+export type Capabilities = SessionView["can"];
+export type LoginStep = ResponseOf<"/api/v1/auth/login", "post">;
+export type OrgView = ResponseOf<"/api/v1/orgs", "get">["orgs"][number];
+export type AuditEventView = ResponseOf<"/api/v1/audit", "get">["events"][number];
+export type AuditQuery = QueryOf<"/api/v1/audit", "get">;
+export type TokenView = ResponseOf<"/api/v1/tokens", "get">["tokens"][number];
+export type CreatedTokenView = ResponseOf<"/api/v1/tokens", "post", 201>;
+export type CreateTokenRequest = BodyOf<"/api/v1/tokens", "post">;
+export type CreateUserRequest = BodyOf<"/api/v1/users", "post">;
+export type CreatedUserView = ResponseOf<"/api/v1/users", "post", 201>;
+export type Role = UserView["roles"][number];
+export type MfaResetReason = BodyOf<"/api/v1/users/{id}/reset-mfa", "post">["reason"];
+export type ResetPasswordView = ResponseOf<"/api/v1/users/{id}/reset-password", "post">;
 
-/** Sign-in, sign-out and the current user. */
+const byId = (id: string) => ({ params: { path: { id } } });
+
+/** Sign-in, sign-out, the current user and their password. */
 export const authApi = {
-  login: (email: string, password: string) =>
-    request<{ mfa: "required"; challengeId: string; enrolment?: { secret: string; otpauthUrl: string } }>(
-      "POST",
-      "/api/v1/auth/login",
-      { email, password },
-    ),
-  async mfa(challengeId: string, code: string) {
-    const r = await request<{ user: UserView; csrfToken: string }>("POST", "/api/v1/auth/mfa", {
-      challengeId,
-      code,
-    });
+  login: (body: BodyOf<"/api/v1/auth/login", "post">) => unwrap(api.POST("/api/v1/auth/login", { body })),
+  async mfa(body: BodyOf<"/api/v1/auth/mfa", "post">) {
+    const r = await unwrap(api.POST("/api/v1/auth/mfa", { body }));
     setCsrfToken(r.csrfToken);
     return r;
   },
-  me: () => request<{ user: UserView; csrfToken?: string }>("GET", "/api/v1/auth/me"),
-  options: () => request<{ oidc: boolean }>("GET", "/api/v1/auth/options"),
+  me: () => unwrap(api.GET("/api/v1/auth/me")),
+  options: () => unwrap(api.GET("/api/v1/auth/options")),
+  changePassword: (body: BodyOf<"/api/v1/auth/password", "post">) =>
+    unwrap(api.POST("/api/v1/auth/password", { body })),
   async logout() {
-    await request<void>("POST", "/api/v1/auth/logout");
+    await succeed(api.POST("/api/v1/auth/logout"));
     setCsrfToken(undefined);
   },
 };
 
-/** User and organization administration (admins). */
+/** Account and organization administration (admins). */
 export const adminApi = {
-  listUsers: () => request<{ users: UserView[] }>("GET", "/api/v1/users"),
-  createUser: (body: { email: string; roles: string[]; password?: string }) =>
-    request<CreatedUserView>("POST", "/api/v1/users", body),
-  disable: (id: string) =>
-    request<{ user: UserView }>("POST", `/api/v1/users/${encodeURIComponent(id)}/disable`),
-  unlock: (id: string) =>
-    request<{ user: UserView }>("POST", `/api/v1/users/${encodeURIComponent(id)}/unlock`),
-  listOrgs: () => request<{ orgs: OrgView[] }>("GET", "/api/v1/orgs"),
-  createOrg: (body: { id: string; name: string; type: string }) =>
-    request<OrgView>("POST", "/api/v1/orgs", body),
+  listUsers: (orgId?: string) =>
+    unwrap(api.GET("/api/v1/users", { params: { query: orgId ? { orgId } : {} } })),
+  getUser: (id: string) => unwrap(api.GET("/api/v1/users/{id}", byId(id))),
+  createUser: (body: CreateUserRequest) => unwrap(api.POST("/api/v1/users", { body })),
+  disable: (id: string) => unwrap(api.POST("/api/v1/users/{id}/disable", byId(id))),
+  enable: (id: string) => unwrap(api.POST("/api/v1/users/{id}/enable", byId(id))),
+  unlock: (id: string) => unwrap(api.POST("/api/v1/users/{id}/unlock", byId(id))),
+  setRoles: (id: string, roles: Role[]) =>
+    unwrap(api.PUT("/api/v1/users/{id}/roles", { ...byId(id), body: { roles } })),
+  resetPassword: (id: string) => unwrap(api.POST("/api/v1/users/{id}/reset-password", byId(id))),
+  resetMfa: (id: string, reason: MfaResetReason) =>
+    unwrap(api.POST("/api/v1/users/{id}/reset-mfa", { ...byId(id), body: { reason } })),
+  listOrgs: () => unwrap(api.GET("/api/v1/orgs")),
+  createOrg: (body: BodyOf<"/api/v1/orgs", "post">) => unwrap(api.POST("/api/v1/orgs", { body })),
 };
 
 /** API tokens of the admin's organization: list (no secrets), create (secret shown once), revoke. */
 export const tokensApi = {
-  list: () => request<{ tokens: TokenView[] }>("GET", "/api/v1/tokens"),
-  create: (body: CreateTokenRequest) => request<CreatedTokenView>("POST", "/api/v1/tokens", body),
-  revoke: (id: string) => request<void>("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`),
+  list: () => unwrap(api.GET("/api/v1/tokens")),
+  create: (body: CreateTokenRequest) => unwrap(api.POST("/api/v1/tokens", { body })),
+  revoke: (id: string) => succeed(api.DELETE("/api/v1/tokens/{id}", byId(id))),
 };
 
-/** The audit log (auditors). */
+/** The audit log (its readers: admins and auditors). */
 export const auditApi = {
-  search: (filters: Record<string, string>) => {
-    const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ""));
-    return request<{ events: AuditEventView[]; nextBefore: number | null }>("GET", `/api/v1/audit?${params}`);
-  },
+  search: (query: AuditQuery) => unwrap(api.GET("/api/v1/audit", { params: { query } })),
 };
 
 /** Groups a base32 secret in fours, easier to type into an authenticator app. */

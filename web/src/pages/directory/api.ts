@@ -1,8 +1,11 @@
-import type { EntryView } from "../../../../src/modules/directory/directory.presenter.ts";
-import type { Answer, Facts } from "../../../../src/modules/routing/routing.schema.ts";
+import { api, type BodyOf, type QueryOf, type ResponseOf, unwrap } from "../../apiClient.ts";
+import { CRIME_TYPES, FUNCTIONS, oneOf, POPULATIONS } from "../../vocabulary.ts";
 
-// Type-only imports: the web app and the API share one definition of these shapes.
-export type { Answer, EntryView, Facts };
+// Every shape comes from the API's contract (openapi.json, through the generated client).
+export type EntryView = ResponseOf<"/api/v1/directory", "get">["entries"][number];
+export type Answer = ResponseOf<"/api/v1/routing/evaluate", "post">;
+export type Facts = BodyOf<"/api/v1/routing/evaluate", "post">;
+type DirectoryFilters = QueryOf<"/api/v1/directory", "get">;
 
 /** The languages the API writes answer texts in (source quotes are always the English original). */
 export type AnswerLang = "en" | "es";
@@ -11,7 +14,7 @@ export type AnswerLang = "en" | "es";
 export const answerLang = (language: string | undefined): AnswerLang =>
   language?.toLowerCase().startsWith("es") ? "es" : "en";
 
-/** A directory query; empty strings are left out of the URL. */
+/** A directory query as the form (and the address bar) holds it; empty strings are left out. */
 export interface DirectoryQuery {
   q: string;
   function: string;
@@ -19,26 +22,27 @@ export interface DirectoryQuery {
   crimeType: string;
 }
 
-async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /** `GET /api/v1/directory` with the given filters, entry texts in `lang`. */
-export async function fetchDirectory(query: DirectoryQuery, lang: AnswerLang, signal?: AbortSignal) {
-  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v.trim() !== ""));
-  params.set("lang", lang);
-  const response = await fetch(`/api/v1/directory?${params}`, { signal });
-  return json<{ count: number; entries: EntryView[] }>(response);
+export function fetchDirectory(query: DirectoryQuery, lang: AnswerLang, signal?: AbortSignal) {
+  const filters: DirectoryFilters = { lang };
+  const q = query.q.trim();
+  const fn = oneOf(FUNCTIONS, query.function);
+  const population = oneOf(POPULATIONS, query.population);
+  const crimeType = oneOf(CRIME_TYPES, query.crimeType);
+  if (q) filters.q = q;
+  if (fn) filters.function = fn;
+  if (population) filters.population = population;
+  if (crimeType) filters.crimeType = crimeType;
+  return unwrap(api.GET("/api/v1/directory", { params: { query: filters }, ...(signal ? { signal } : {}) }));
 }
 
 /** `POST /api/v1/routing/evaluate`, answer texts in `lang`: nothing is stored on the server. */
-export async function evaluate(facts: Facts, lang: AnswerLang, signal?: AbortSignal): Promise<Answer> {
-  const response = await fetch(`/api/v1/routing/evaluate?lang=${lang}`, {
-    signal,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(facts),
-  });
-  return json<Answer>(response);
+export function evaluate(facts: Facts, lang: AnswerLang, signal?: AbortSignal): Promise<Answer> {
+  return unwrap(
+    api.POST("/api/v1/routing/evaluate", {
+      params: { query: { lang } },
+      body: facts,
+      ...(signal ? { signal } : {}),
+    }),
+  );
 }

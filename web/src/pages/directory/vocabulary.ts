@@ -1,8 +1,11 @@
-/** The vocabularies the pages offer, the same lists the API validates (directory.schema.ts, routing.schema.ts). */
+/** The vocabularies the directory pages offer: the API's own enums (see ../../vocabulary.ts). */
 export {
+  CITIZENSHIP,
   CRIME_TYPES,
+  EXPLOITATION,
   FUNCTIONS,
+  NEEDS,
   POPULATIONS,
   REQUESTERS,
-} from "../../../../src/modules/directory/directory.schema.ts";
-export { CITIZENSHIP, EXPLOITATION, NEEDS, VISA } from "../../../../src/modules/routing/routing.schema.ts";
+  VISA,
+} from "../../vocabulary.ts";

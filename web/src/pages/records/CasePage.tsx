@@ -2,7 +2,8 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
-import { type CaseDetail, type PersonView, recordsApi } from "./api.ts";
+import { oneOf, PERSON_CITIZENSHIP, PERSON_ROLES } from "../../vocabulary.ts";
+import { type AddPersonRequest, type CaseDetail, type PersonView, recordsApi } from "./api.ts";
 import { Crumbs, ErrorAlert, SuccessAlert } from "./shared.tsx";
 
 const FIELDS = [
@@ -14,8 +15,23 @@ const FIELDS = [
   "address",
   "immigrationStatus",
 ] as const;
-const ROLES = ["victim", "suspect", "witness", "other"] as const;
-const CITIZENSHIP = ["unknown", "us_citizen", "lawful_permanent_resident", "foreign_national"] as const;
+const ROLES = PERSON_ROLES;
+const CITIZENSHIP = PERSON_CITIZENSHIP;
+
+/** The request for the form as filled in: empty fields left out, choices as the API names them. */
+function personBody(form: Record<string, string | boolean>): AddPersonRequest {
+  const body: AddPersonRequest = {
+    role: oneOf(ROLES, String(form.role)) ?? "victim",
+    protected1367: form.protected1367 === true,
+  };
+  const citizenship = oneOf(CITIZENSHIP, String(form.citizenship));
+  if (citizenship) body.citizenship = citizenship;
+  for (const key of FIELDS) {
+    const value = form[key];
+    if (typeof value === "string" && value !== "") body[key] = value;
+  }
+  return body;
+}
 
 function PersonRow({ person, canConsent }: { person: PersonView; canConsent: boolean }) {
   const { t } = useTranslation("records");
@@ -58,9 +74,8 @@ function AddPersonForm({ caseId, onAdded }: { caseId: string; onAdded: () => voi
     event.preventDefault();
     setError(undefined);
     setDone(undefined);
-    const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ""));
     try {
-      await recordsApi.addPerson(caseId, body);
+      await recordsApi.addPerson(caseId, personBody(form));
       setForm({ role: "victim", citizenship: "unknown", protected1367: false });
       setDone(t("addPerson.done"));
       onAdded();

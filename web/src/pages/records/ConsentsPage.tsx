@@ -1,11 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { OrgPicker, useOrgName, useOrgs } from "../../components/OrgPicker.tsx";
 import { usePageTitle } from "../../components/usePageTitle.ts";
+import { CONSENT_PURPOSES, oneOf } from "../../vocabulary.ts";
 import { type ConsentView, type PersonView, recordsApi } from "./api.ts";
 import { Crumbs, ErrorAlert, SuccessAlert, useSave } from "./shared.tsx";
 
-const PURPOSES = ["services_referral", "law_enforcement_sharing", "statistics"] as const;
+const PURPOSES = CONSENT_PURPOSES;
 
 /** A victim's consents (VAWA): record a written, time-limited consent; list; revoke at once. */
 export function ConsentsPage() {
@@ -15,6 +17,8 @@ export function ConsentsPage() {
   const [person, setPerson] = useState<PersonView | undefined>();
   const [consents, setConsents] = useState<ConsentView[] | undefined>();
   const [error, setError] = useState<unknown>();
+  const { orgs, error: orgsError } = useOrgs();
+  const orgName = useOrgName();
   const [form, setForm] = useState({
     recipientOrgId: "",
     purpose: "services_referral",
@@ -33,8 +37,8 @@ export function ConsentsPage() {
     const recorded = await save(
       () =>
         recordsApi.recordConsent(id, {
-          recipientOrgId: form.recipientOrgId.trim(),
-          purpose: form.purpose,
+          recipientOrgId: form.recipientOrgId,
+          purpose: oneOf(PURPOSES, form.purpose) ?? "services_referral",
           // The consent runs to the end of the chosen day, UTC.
           expiresAt: form.expiresOn ? `${form.expiresOn}T23:59:59Z` : "",
           signedBy: form.guardian ? ["victim", "guardian"] : ["victim"],
@@ -55,7 +59,7 @@ export function ConsentsPage() {
       <h1>{t("consents.title")}</h1>
       {name && <p className="usa-intro">{t("consents.for", { name })}</p>}
       <p>{t("consents.intro")}</p>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? orgsError} />
       <ErrorAlert error={saveError} />
       <SuccessAlert text={done} />
       {consents && consents.length === 0 && <p>{t("consents.none")}</p>}
@@ -74,7 +78,7 @@ export function ConsentsPage() {
           <tbody>
             {consents.map((c) => (
               <tr key={c.id}>
-                <th scope="row">{c.recipientOrgId}</th>
+                <th scope="row">{orgName(orgs, c.recipientOrgId)}</th>
                 <td>{t(`purposes.${c.purpose}`)}</td>
                 <td>{new Date(c.expiresAt).toLocaleDateString()}</td>
                 <td>{t(`consents.statuses.${c.status}`)}</td>
@@ -86,7 +90,7 @@ export function ConsentsPage() {
                       onClick={() => revoke(c.id)}
                     >
                       {t("consents.revoke")}
-                      <span className="usa-sr-only">: {c.recipientOrgId}</span>
+                      <span className="usa-sr-only">: {orgName(orgs, c.recipientOrgId)}</span>
                     </button>
                   )}
                 </td>
@@ -97,19 +101,14 @@ export function ConsentsPage() {
       )}
       <h2>{t("consents.formHeading")}</h2>
       <form className="usa-form" onSubmit={submit}>
-        <label className="usa-label" htmlFor="consent-org">
-          {t("consents.recipient")}
-        </label>
-        <span className="usa-hint" id="consent-org-hint">
-          {t("consents.recipientHint")}
-        </span>
-        <input
-          className="usa-input"
+        <OrgPicker
           id="consent-org"
-          required
-          aria-describedby="consent-org-hint"
+          label={t("consents.recipient")}
+          hint={t("consents.recipientHint")}
+          orgs={orgs}
           value={form.recipientOrgId}
-          onChange={(e) => setForm({ ...form, recipientOrgId: e.target.value })}
+          onChange={(recipientOrgId) => setForm({ ...form, recipientOrgId })}
+          exclude={person ? [person.orgId] : []}
         />
         <label className="usa-label" htmlFor="consent-purpose">
           {t("consents.purpose")}

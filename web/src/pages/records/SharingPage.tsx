@@ -1,8 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { OrgPicker, useOrgs } from "../../components/OrgPicker.tsx";
 import { usePageTitle } from "../../components/usePageTitle.ts";
-import { recordsApi, type ShareView } from "./api.ts";
+import { useSession } from "../../session.tsx";
+import { recordsApi, type ShareAccess, type ShareView } from "./api.ts";
 import { Crumbs, ErrorAlert, SuccessAlert, useSave } from "./shared.tsx";
 
 /** Who a case is shared with, and a form to share it with another organization (read or write). */
@@ -13,7 +15,9 @@ export function SharingPage() {
   const [shares, setShares] = useState<ShareView[] | undefined>();
   const [error, setError] = useState<unknown>();
   const [orgId, setOrgId] = useState("");
-  const [access, setAccess] = useState<"read" | "write">("read");
+  const [access, setAccess] = useState<ShareAccess>("read");
+  const { orgs, error: orgsError } = useOrgs();
+  const own = useSession().user?.orgId;
   const load = useCallback(() => {
     recordsApi.listShares(id).then((r) => setShares(r.shares), setError);
   }, [id]);
@@ -22,7 +26,7 @@ export function SharingPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await save(() => recordsApi.share(id, orgId.trim(), access), t("sharing.done"))) setOrgId("");
+    if (await save(() => recordsApi.share(id, orgId, access), t("sharing.done"))) setOrgId("");
   }
 
   return (
@@ -30,7 +34,7 @@ export function SharingPage() {
       <Crumbs caseId={id} current={t("sharing.title")} />
       <h1>{t("sharing.title")}</h1>
       <p className="usa-intro">{t("sharing.intro")}</p>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? orgsError} />
       {shares && shares.length === 0 && <p>{t("sharing.none")}</p>}
       {shares && shares.length > 0 && (
         <table className="usa-table usa-table--borderless width-full">
@@ -59,19 +63,14 @@ export function SharingPage() {
       <form className="usa-form" onSubmit={submit}>
         <ErrorAlert error={saveError} />
         <SuccessAlert text={done} />
-        <label className="usa-label" htmlFor="share-org">
-          {t("sharing.orgId")}
-        </label>
-        <span className="usa-hint" id="share-org-hint">
-          {t("sharing.orgIdHint")}
-        </span>
-        <input
-          className="usa-input"
+        <OrgPicker
           id="share-org"
-          required
-          aria-describedby="share-org-hint"
+          label={t("sharing.orgId")}
+          hint={t("sharing.orgIdHint")}
+          orgs={orgs}
           value={orgId}
-          onChange={(e) => setOrgId(e.target.value)}
+          onChange={setOrgId}
+          exclude={own ? [own] : []}
         />
         <fieldset className="usa-fieldset margin-top-2">
           <legend className="usa-legend">{t("sharing.access")}</legend>

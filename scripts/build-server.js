@@ -1,0 +1,175 @@
+// The server and CLI build: esbuild bundles src/cli.ts, src/main.ts and every src/**/*.worker.ts into
+// dist/ (code shared between them, and each lazily loaded command, in dist/chunks/), so that `harbor` and
+// `npm start` run plain JavaScript from a few files instead of transpiling hundreds at run time. It is
+// plain JavaScript itself because it runs before anything is compiled (bin/harbor.js calls it).
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+
+/** Harbor's folder; the functions below take another one only so that tests can build a small project. */
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** Where a project's sources, build and build stamp are. @param {string} root */
+function layout(root) {
+  const dist = path.join(root, "dist");
+  return { root, src: path.join(root, "src"), dist, stamp: path.join(dist, ".build-stamp") };
+}
+
+/**
+ * Packages left as imports of node_modules instead of bundled: each reads files beside itself (its own
+ * package.json, static assets, WebAssembly, a native addon, worker scripts), which a bundle would not have.
+ * The build fails naming any other bundled package that does, so add it here.
+ */
+const EXTERNAL = [
+  "@electric-sql/*",
+  "@node-rs/*",
+  "@fastify/swagger",
+  "@fastify/swagger-ui",
+  "commander",
+  "pino",
+  "thread-stream",
+  "vite",
+];
+
+/**
+ * Newest modification time under `entry`, folders included (deleting or renaming a file changes its folder).
+ * @param {string} entry
+ * @returns {number}
+ */
+function newestMtime(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** @param {string} dir */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** @param {string} dir @param {string} top */
+function removeEmptyFolders(dir, top) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) removeEmptyFolders(path.join(dir, e.name), top);
+  }
+  if (dir !== top && readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * True when dist/ is missing or older than anything that changes it: a source, the dependencies (lock
+ * file), tsconfig.json or this script.
+ * @param {string} [root]
+ */
+export function serverBuildIsStale(root = ROOT) {
+  const { src, stamp } = layout(root);
+  if (!existsSync(stamp)) return true;
+  const inputs = [
+    src,
+    path.join(root, "package-lock.json"),
+    path.join(root, "tsconfig.json"),
+    import.meta.filename,
+  ];
+  return Math.max(...inputs.map(newestMtime)) > statSync(stamp).mtimeMs;
+}
+
+/**
+ * Bundled packages that use __dirname or __filename, which would point into dist/ rather than at the package.
+ * @param {string} root
+ * @param {string[]} inputs
+ */
+function packagesReadingBesideThemselves(root, inputs) {
+  const found = new Set();
+  for (const file of inputs) {
+    const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+    if (pkg && /\b__(?:dirname|filename)\b/.test(readFileSync(path.join(root, file), "utf8"))) found.add(pkg);
+  }
+  return [...found];
+}
+
+/**
+ * Compiles with esbuild (transpiling only: `npm run typecheck` checks the types). Files are written under a
+ * temporary name and renamed into place, chunks before the entry files that import them, so a process
+ * starting during a build never reads half a file, and two builds at once (parallel tests) write the same
+ * bytes. Files a previous build wrote and this one did not are removed.
+ * @param {string} [root]
+ */
+export async function buildServer(root = ROOT) {
+  const { src, dist, stamp } = layout(root);
+  const startedAt = new Date();
+  const { build } = await import("esbuild");
+  const workers = filesUnder(src).filter((file) => file.endsWith(".worker.ts"));
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [path.join(src, "cli.ts"), path.join(src, "main.ts"), ...workers],
+    outdir: dist,
+    outbase: src,
+    entryNames: "[dir]/[name]",
+    chunkNames: "chunks/[name]-[hash]",
+    bundle: true,
+    splitting: true,
+    external: EXTERNAL,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // Bundled CommonJS packages call require(); an ES module has none until it is made here.
+    banner: {
+      js: 'import { createRequire as __harborRequire } from "node:module";\nconst require = __harborRequire(import.meta.url);',
+    },
+    sourcemap: "linked",
+    metafile: true,
+    logLevel: "warning",
+    write: false,
+  });
+  const unsafe = packagesReadingBesideThemselves(root, Object.keys(result.metafile.inputs));
+  if (unsafe.length) {
+    throw new Error(
+      `These packages read files beside themselves; add them to EXTERNAL in ${import.meta.filename}: ${unsafe.join(", ")}`,
+    );
+  }
+  const isChunk = (/** @type {string} */ file) => file.startsWith(path.join(dist, "chunks") + path.sep);
+  const outputs = [...result.outputFiles].sort((a, b) => Number(isChunk(b.path)) - Number(isChunk(a.path)));
+  for (const file of outputs) {
+    mkdirSync(path.dirname(file.path), { recursive: true });
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  const written = new Set(outputs.map((file) => file.path));
+  for (const file of filesUnder(dist)) {
+    if (!written.has(file) && file !== stamp && !file.endsWith(".tmp")) rmSync(file, { force: true });
+  }
+  removeEmptyFolders(dist, dist);
+  writeFileSync(stamp, `${startedAt.toISOString()}\n`);
+  // Dated when the build began: a source saved during the build is newer, so the next run builds again.
+  utimesSync(stamp, startedAt, startedAt);
+}
+
+/**
+ * Builds dist/ when it is missing or stale. Returns whether it built.
+ * @param {(line: string) => void} [log]
+ * @param {string} [root]
+ */
+export async function ensureServerBuild(log = () => {}, root = ROOT) {
+  if (!serverBuildIsStale(root)) return false;
+  log("Building the server and the CLI into dist/ (first run, or their sources changed)…");
+  await buildServer(root);
+  return true;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  await buildServer();
+  process.stderr.write("Built the server and the CLI into dist/.\n");
+}
