@@ -139,7 +139,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
                             challengeId: string;
                             enrolment?: {
                                 otpauthUrl: string;
@@ -343,7 +342,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: uuid */
                         challengeId: string;
                         code: string;
                         newPassword?: string;

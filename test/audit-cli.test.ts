@@ -62,7 +62,7 @@ test("CLI: org, user (secret printed once), token, checkpoint, verify; tampering
   assert.doesNotMatch(r.out, /Initial password/, "the given password is used, not a generated one");
   r = harbor(["token", "create", "--user", "chief@cli.test", "--expires", "30d"]);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out.trim(), /^hbr_[A-Za-z0-9_-]{43}$/);
+  assert.match(r.out.trim(), /^hbr_cli-pd\.[A-Za-z0-9_-]{43}$/, "256 random bits after the organization");
 
   const cpFile = path.join(root, "cp.json");
   r = harbor(["audit", "checkpoint", "--out", cpFile]);

@@ -39,7 +39,11 @@ describeEachStore("sign-in with MFA", (backend) => {
     assert.equal(r.statusCode, 200);
     const body = r.json();
     assert.equal(body.mfa, "required");
-    assert.match(body.challengeId, /^[0-9a-f-]{36}$/);
+    assert.match(
+      body.challengeId,
+      new RegExp(`^${user.orgId}\\.[0-9a-f-]{36}$`),
+      "the challenge names its organization",
+    );
     assert.equal(r.headers["set-cookie"], undefined, "no cookie before the second factor");
     assert.ok(body.enrolment?.secret, "first sign-in shows the enrolment secret");
   });
@@ -50,7 +54,11 @@ describeEachStore("sign-in with MFA", (backend) => {
     const m = await mfa(r.json().challengeId, await totpCode(user.totpSecret));
     assert.equal(m.statusCode, 200, m.body);
     const setCookie = String(m.headers["set-cookie"]);
-    assert.match(setCookie, /^__Host-harbor_session=[A-Za-z0-9_-]{22};/);
+    assert.match(
+      setCookie,
+      new RegExp(`^__Host-harbor_session=${user.orgId}\\.[A-Za-z0-9_-]{22};`),
+      "128 random bits, after the organization the session belongs to",
+    );
     for (const attr of ["Path=/", "HttpOnly", "Secure", "SameSite=Strict"])
       assert.ok(setCookie.includes(attr), attr);
     assert.doesNotMatch(setCookie, /Domain=|Max-Age|Expires/i, "host-only, non-persistent");

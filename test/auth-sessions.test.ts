@@ -95,7 +95,9 @@ describeEachStore("sessions and API tokens (simulated clock)", (backend) => {
     clock.advance(31_000);
     const s = await signIn(t.app, u);
     const raw = s.cookie.split("=")[1] as string;
-    assert.equal(Buffer.from(raw, "base64url").length, 16);
+    const [orgPart, secret] = raw.split(".");
+    assert.equal(orgPart, u.orgId, "the cookie names its organization, so its look-up routes to it");
+    assert.equal(Buffer.from(secret as string, "base64url").length, 16);
     const rows = await t.store.db.selectFrom("sessions").select(["token_hash", "csrf_hash"]).execute();
     assert.ok(rows.every((row) => row.token_hash !== raw && /^[0-9a-f]{64}$/.test(row.token_hash)));
     const tokens = await t.store.db.selectFrom("api_tokens").select("token_hash").execute();

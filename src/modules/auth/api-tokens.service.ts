@@ -7,7 +7,7 @@ import { manageableUser } from "../users/users.service.ts";
 import { insertApiToken, listApiTokens, revokeApiToken } from "./auth.repository.ts";
 import { type Actor, type AuditMeta, actorFields } from "./authorize.ts";
 import { clock } from "./clock.ts";
-import { randomSecret, sha256Hex } from "./secrets.ts";
+import { randomSecret, sha256Hex, withOrg } from "./secrets.ts";
 
 /** Longest API token lifetime: one year. */
 export const MAX_TOKEN_DAYS = 365;
@@ -39,7 +39,7 @@ export async function createApiToken(
 ): Promise<CreatedToken> {
   const user = await manageableUser(db, actor, input.userId);
   if (user.disabled_at) throw badRequest("This user is disabled.", "user_disabled");
-  const token = `hbr_${randomSecret(32)}`;
+  const token = `hbr_${withOrg(user.org_id, randomSecret(32))}`;
   const now = clock.now();
   const row = {
     id: randomUUID(),

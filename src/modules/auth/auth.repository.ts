@@ -25,16 +25,22 @@ export async function insertChallenge(
   await db.insertInto("mfa_challenges").values(c).execute();
 }
 
-/** An MFA challenge by id. */
-export async function getChallenge(db: Db, id: string) {
-  return db.selectFrom("mfa_challenges").selectAll().where("id", "=", id).executeTakeFirst();
+/** An MFA challenge by organization and id. */
+export async function getChallenge(db: Db, orgId: string, id: string) {
+  return db
+    .selectFrom("mfa_challenges")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Marks a challenge used; false when it already was (single use, also under concurrency). */
-export async function consumeChallenge(db: Db, id: string, at: Date): Promise<boolean> {
+export async function consumeChallenge(db: Db, orgId: string, id: string, at: Date): Promise<boolean> {
   const r = await db
     .updateTable("mfa_challenges")
     .set({ used_at: at })
+    .where("org_id", "=", orgId)
     .where("id", "=", id)
     .where("used_at", "is", null)
     .executeTakeFirst();
@@ -58,14 +64,20 @@ export async function insertSession(
   await db.insertInto("sessions").values(s).execute();
 }
 
-/** A session by token hash, with its user's current roles and state. */
+/**
+ * A session by token hash, with its user's current roles and state: within the organization the
+ * token names, or by hash alone for a token issued before tokens named it.
+ */
 export async function getSessionByHash(
   db: Db,
+  orgId: string | undefined,
   tokenHash: string,
 ): Promise<(CredentialRow & { last_seen_at: Date; csrf_hash: string }) | undefined> {
-  return db
+  let q = db
     .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
+    .innerJoin("users", (join) =>
+      join.onRef("users.org_id", "=", "sessions.org_id").onRef("users.id", "=", "sessions.user_id"),
+    )
     .innerJoin("orgs", "orgs.id", "users.org_id")
     .select([
       "sessions.id",
@@ -80,20 +92,27 @@ export async function getSessionByHash(
       "sessions.last_seen_at",
       "sessions.csrf_hash",
     ])
-    .where("sessions.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+    .where("sessions.token_hash", "=", tokenHash);
+  if (orgId !== undefined) q = q.where("sessions.org_id", "=", orgId);
+  return q.executeTakeFirst();
 }
 
 /** Moves a session's idle clock. */
-export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
+export async function touchSession(db: Db, orgId: string, id: string, at: Date): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: at })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Ends one session (logout, idle, absolute limit). */
-export async function endSession(db: Db, id: string, at: Date, reason: string): Promise<void> {
+export async function endSession(db: Db, orgId: string, id: string, at: Date, reason: string): Promise<void> {
   await db
     .updateTable("sessions")
     .set({ ended_at: at, end_reason: reason })
+    .where("org_id", "=", orgId)
     .where("id", "=", id)
     .where("ended_at", "is", null)
     .execute();
@@ -133,11 +152,17 @@ export async function insertApiToken(
   await db.insertInto("api_tokens").values(t).execute();
 }
 
-/** An API token by hash, with its user's current roles and state. */
-export async function getApiTokenByHash(db: Db, tokenHash: string): Promise<CredentialRow | undefined> {
-  return db
+/** An API token by hash (within the organization it names, when it names one), with its user's state. */
+export async function getApiTokenByHash(
+  db: Db,
+  orgId: string | undefined,
+  tokenHash: string,
+): Promise<(CredentialRow & { last_used_at: Date | null }) | undefined> {
+  let q = db
     .selectFrom("api_tokens")
-    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .innerJoin("users", (join) =>
+      join.onRef("users.org_id", "=", "api_tokens.org_id").onRef("users.id", "=", "api_tokens.user_id"),
+    )
     .innerJoin("orgs", "orgs.id", "users.org_id")
     .select([
       "api_tokens.id",
@@ -149,14 +174,21 @@ export async function getApiTokenByHash(db: Db, tokenHash: string): Promise<Cred
       "api_tokens.created_at",
       "api_tokens.expires_at",
       "api_tokens.revoked_at as ended_at",
+      "api_tokens.last_used_at",
     ])
-    .where("api_tokens.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+    .where("api_tokens.token_hash", "=", tokenHash);
+  if (orgId !== undefined) q = q.where("api_tokens.org_id", "=", orgId);
+  return q.executeTakeFirst();
 }
 
 /** Notes when a token was last used (for reviews of unused credentials). */
-export async function touchApiToken(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute();
+export async function touchApiToken(db: Db, orgId: string, id: string, at: Date): Promise<void> {
+  await db
+    .updateTable("api_tokens")
+    .set({ last_used_at: at })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
 }
 
 /** An organization's API tokens (metadata only; the secret is never stored). */

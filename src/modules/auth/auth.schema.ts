@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { CapabilitiesSchema, Password, UserSchema } from "../users/users.schema.ts";
 
+/** `<organization>.<uuid>`: the MFA challenge names its organization (docs/scale-out.md). */
+const ChallengeId = z
+  .string()
+  .max(120)
+  .regex(
+    /^[a-z0-9][a-z0-9-]{1,62}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    "must be a challenge id",
+  );
+
 export const LoginBody = z.object({
   email: z.string().min(1).max(254),
   password: z.string().min(1).max(4096),
@@ -9,7 +18,7 @@ export type LoginReq = z.infer<typeof LoginBody>;
 
 export const LoginResponse = z.object({
   mfa: z.literal("required"),
-  challengeId: z.uuid(),
+  challengeId: ChallengeId,
   /** Present only before the first successful MFA: the secret to add to an authenticator app. */
   enrolment: z.object({ secret: z.string(), otpauthUrl: z.string() }).optional(),
   /** Present when the password is a one-time password: the MFA step must carry `newPassword`. */
@@ -17,7 +26,7 @@ export const LoginResponse = z.object({
 });
 
 export const MfaBody = z.object({
-  challengeId: z.uuid(),
+  challengeId: ChallengeId,
   code: z.string().min(1).max(12),
   /** Required when the password step answered `passwordChange: "required"`. */
   newPassword: Password.optional(),

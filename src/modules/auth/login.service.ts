@@ -24,7 +24,7 @@ import type { AuditMeta } from "./authorize.ts";
 import { clock } from "./clock.ts";
 import { SESSION_ABSOLUTE_MS } from "./credentials.service.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
-import { csrfTokenFor, randomSecret, sha256Hex } from "./secrets.ts";
+import { csrfTokenFor, randomSecret, sha256Hex, splitOrg, withOrg } from "./secrets.ts";
 import { otpauthUrl, verifyTotp } from "./totp.ts";
 import { openTotpSecret } from "./totp-secrets.ts";
 
@@ -102,10 +102,10 @@ export async function loginWithPassword(
     );
   }
   const now = clock.now();
-  const challengeId = randomUUID();
+  const challengeKey = randomUUID();
   await db.transaction().execute(async (trx) => {
     await insertChallenge(trx, {
-      id: challengeId,
+      id: challengeKey,
       org_id: user.org_id,
       user_id: user.id,
       created_at: now,
@@ -123,7 +123,8 @@ export async function loginWithPassword(
   const secret = user.totp_confirmed_at ? null : await openTotpSecret(db, crypto, user);
   return {
     mfa: "required",
-    challengeId,
+    // The MFA step arrives with this id alone: it names the organization, so it routes to its rows.
+    challengeId: withOrg(user.org_id, challengeKey),
     ...(secret ? { enrolment: { secret, otpauthUrl: otpauthUrl(secret, user.email) } } : {}),
     ...(user.password_change_required ? { passwordChange: "required" as const } : {}),
   };
@@ -143,7 +144,7 @@ export async function openSession(
   user: { id: string; org_id: string },
 ): Promise<NewSession> {
   const now = clock.now();
-  const token = randomSecret(16);
+  const token = withOrg(user.org_id, randomSecret(16));
   const s: NewSession = {
     sessionId: randomUUID(),
     token,
@@ -194,7 +195,8 @@ export async function completeMfa(
   meta: AuditMeta,
 ): Promise<{ user: UserRow; session: NewSession }> {
   const now = clock.now();
-  const challenge = await getChallenge(db, input.challengeId);
+  const named = splitOrg(input.challengeId);
+  const challenge = named ? await getChallenge(db, named.orgId, named.rest) : undefined;
   const user = challenge ? await accountById(db, challenge.user_id) : undefined;
   const refuse = (reason: string) =>
     recordAudit(db, {
@@ -231,7 +233,7 @@ export async function completeMfa(
   }
   try {
     return await db.transaction().execute(async (trx) => {
-      if (!(await consumeChallenge(trx, challenge.id, now)))
+      if (!(await consumeChallenge(trx, challenge.org_id, challenge.id, now)))
         throw unauthorized("The sign-in step was already used; sign in again.", "invalid_challenge");
       if (!(await completeSignIn(trx, user, step, passwordHash))) throw invalidCode();
       const session = await openSession(trx, user);
@@ -260,7 +262,7 @@ export async function logout(
   meta: AuditMeta,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await endSession(trx, user.credentialId, clock.now(), "logout");
+    await endSession(trx, user.orgId, user.credentialId, clock.now(), "logout");
     await recordAudit(trx, {
       ...meta,
       action: "auth.logout",

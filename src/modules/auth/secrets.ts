@@ -10,6 +10,21 @@ export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
+const ORG_PREFIX = /^([a-z0-9][a-z0-9-]{1,62})\.(.+)$/s;
+
+/**
+ * A credential that names its organization: `<org>.<rest>`. A session, token or challenge arrives
+ * without anything else saying whose it is; with the organization inside it, its look-up goes to that
+ * organization's rows alone (one node on Citus: docs/scale-out.md). Organization ids never contain '.'.
+ */
+export const withOrg = (orgId: string, rest: string) => `${orgId}.${rest}`;
+
+/** The organization a credential names and the rest, or undefined for one without (issued earlier). */
+export function splitOrg(value: string): { orgId: string; rest: string } | undefined {
+  const m = ORG_PREFIX.exec(value);
+  return m ? { orgId: m[1]!, rest: m[2]! } : undefined;
+}
+
 /** Constant-time string comparison (for hashes of equal length). */
 export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -84,9 +84,20 @@ export const usersRepository = {
     return users(db, actor, action).where("users.id", "=", id).executeTakeFirst();
   },
 
-  /** A user by email, case-insensitively, within the actor's scope for `action`. */
-  getByEmail(db: Db, actor: Actor, action: AccountAction, email: string): Promise<UserRow | undefined> {
+  /**
+   * A user by email, case-insensitively, within the actor's scope for `action`. The global
+   * `login_emails` names the organization first, so the user is then read in that organization alone
+   * (one node on Citus).
+   */
+  async getByEmail(db: Db, actor: Actor, action: AccountAction, email: string): Promise<UserRow | undefined> {
+    const login = await db
+      .selectFrom("login_emails")
+      .select("org_id")
+      .where("email", "=", email.toLowerCase())
+      .executeTakeFirst();
+    if (!login) return undefined;
     return users(db, actor, action)
+      .where("users.org_id", "=", login.org_id)
       .where(sql<string>`lower(users.email)`, "=", email.toLowerCase())
       .executeTakeFirst();
   },
@@ -96,17 +107,23 @@ export const usersRepository = {
     return users(db, actor, "manage").where("users.org_id", "=", orgId).orderBy("users.email").execute();
   },
 
-  /** Inserts a user (the service checked the actor may); false when the email is taken (any case). */
+  /**
+   * Inserts a user (the service checked the actor may); false when the email is taken (any case).
+   * The address is claimed in the global `login_emails` first: its primary key keeps e-mails unique
+   * across every organization (a unique index on users could only do so within one).
+   */
   async insert(
     db: Db,
     user: Insertable<Database["users"]> & { roles: Role[]; password_hash: string },
   ): Promise<boolean> {
-    const result = await db
-      .insertInto("users")
-      .values(user)
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    const claimed = await db
+      .insertInto("login_emails")
+      .values({ email: user.email.toLowerCase(), org_id: user.org_id, user_id: user.id })
+      .onConflict((oc) => oc.column("email").doNothing())
       .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+    await db.insertInto("users").values(user).execute();
+    return true;
   },
 
   /** Sets fields of a user within the actor's scope for `action`; false when out of scope or missing. */

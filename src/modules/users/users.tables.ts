@@ -3,7 +3,10 @@ import type { Role } from "../auth/auth.context.ts";
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
-/** People who sign in. Email is unique case-insensitively (index on lower(email)). */
+/**
+ * People who sign in. E-mail addresses are unique across the installation, case-insensitively, through
+ * the global `login_emails` (which also names the organization a sign-in belongs to).
+ */
 export interface UsersTables {
   users: {
     id: string;
@@ -25,6 +28,12 @@ export interface UsersTables {
     password_change_required: ColumnType<boolean, boolean | undefined, boolean>;
     /** When a one-time password stops working; null for a password the user chose. */
     password_expires_at: Timestamp | null;
+  };
+  login_emails: {
+    /** Lower-cased. */
+    email: string;
+    org_id: string;
+    user_id: string;
   };
   login_failures: {
     id: ColumnType<number, never, never>;
