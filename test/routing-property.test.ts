@@ -141,6 +141,36 @@ describe("routing properties (fast-check)", () => {
     );
   });
 
+  test("who the victim is, where, and who asks, raise no program by themselves: only a possible child victim's", () => {
+    // Age, citizenship, visa, location and requester say nothing about trafficking or a need: a
+    // recommendation for an adult (or someone of unknown age) must wait for a raised fact, and the
+    // unknowns become questions. A child is the exception the law makes: a child who *may* be a victim
+    // is owed the HHS notice and services (22 USC 7105(b)(1)(G)), and OVC serves U.S. citizen children.
+    const CHILD_VICTIM = ["hhs-otip:eligibility_letter", "hhs-otip:victim_services", "doj-ovc:victim_services"];
+    const aboutWhoAndWhere = fc.record(
+      {
+        victim: factsArb.map((f) => f.victim ?? {}),
+        location: fc.record({ inUnitedStates: bool, abroad: bool }, opt),
+        requester: fc.constantFrom(...REQUESTERS),
+      },
+      opt,
+    );
+    fc.assert(
+      fc.property(aboutWhoAndWhere, (facts) => {
+        const answer = evaluateFacts(FactsSchema.parse(facts));
+        const child = facts.victim?.age !== undefined && facts.victim.age < 18;
+        for (const r of answer.recommendations) {
+          const key = `${r.orgId}:${r.action}`;
+          // The hotline answers whoever calls: a victim or a member of the public raises that by asking.
+          if (key === "nhth:hotline" && (facts.requester === "victim" || facts.requester === "public")) continue;
+          assert.ok(child && CHILD_VICTIM.includes(key), `${key} recommended on ${JSON.stringify(facts)}`);
+        }
+        if (!child) assert.ok(answer.questions.some((q) => q.fact === "exploitation"));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('"unknown" is the same as not saying, never the same as "no"', () => {
     fc.assert(
       fc.property(factsArb, (facts) => {

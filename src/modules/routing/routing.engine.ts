@@ -1,6 +1,6 @@
 import type { Catalog } from "../directory/directory.catalog.ts";
 import type { Source } from "../directory/directory.schema.ts";
-import { ATOM_INDEX, atomize, PATHS, YES } from "./routing.atoms.ts";
+import { ATOM_INDEX, ATOMS, atomize, PATHS, UNKNOWN, YES } from "./routing.atoms.ts";
 import { questionFinder } from "./routing.questions.ts";
 import { type Condition, type Rule, RulesDataError, type RulesFile } from "./routing.rules.ts";
 import type { Answer, AnswerSource, Facts, Priority, Recommendation } from "./routing.schema.ts";
@@ -146,6 +146,15 @@ export function compileRouter(file: RulesFile, catalog: Catalog, options: Router
     ids.add(r.id);
   }
   const compiled = file.rules.map((rule, index) => compileRule(catalog, rule, index, localNames));
+  // Unknown is not no, and not yes either: `possibly` may widen a condition that raised facts meet, but
+  // a rule that holds with nothing known would recommend on a fact nobody raised.
+  const nothingKnown = new Float64Array(ATOMS.length).fill(UNKNOWN);
+  for (const c of compiled) {
+    if (c.when(nothingKnown) === YES)
+      throw new RulesDataError(
+        `rule '${c.rule.id}' holds when nothing is known: a recommendation needs a raised fact`,
+      );
+  }
   const questions = questionFinder(
     compiled.map((c) => ({
       orgId: c.rule.orgId,
