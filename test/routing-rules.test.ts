@@ -176,7 +176,11 @@ describe("routing rules: the rules are checked against the directory", () => {
     );
   });
   test("a rule that holds when nothing is known is rejected: a recommendation needs a raised fact", () => {
-    for (const when of [{ possibly: "victim.minor" }, { possibly: { not: "online" } }, { all: [{ possibly: "online" }] }]) {
+    for (const when of [
+      { possibly: "victim.minor" },
+      { possibly: { not: "online" } },
+      { all: [{ possibly: "online" }] },
+    ]) {
       assert.throws(
         () => compileRouter(withRule({ when }), catalog),
         /rule 'hhs-notify-child' holds when nothing is known/,
