@@ -70,7 +70,11 @@ for (const lang of ["en", "es"] as const) {
       assert.equal(comingTitles.length, TEXT[lang].coming.length);
       for (const [i, title] of TEXT[lang].coming.entries()) {
         assert.match(comingTitles[i]!, new RegExp(title));
-        assert.match(comingTitles[i]!, new RegExp(TEXT[lang].comingTag, "iu"), `${title} is marked as coming`);
+        assert.match(
+          comingTitles[i]!,
+          new RegExp(TEXT[lang].comingTag, "iu"),
+          `${title} is marked as coming`,
+        );
       }
       assert.equal(await available.locator(".usa-tag").count(), 0, "nothing that works is marked as coming");
       assert.equal(await coming.getByRole("link").count(), 0, "nothing coming links anywhere");
