@@ -9,7 +9,8 @@ import { createOrg, setHostOrg, visibleOrgs } from "./orgs.service.ts";
 export async function createCommand(opts: { id: string; name: string; type: string }): Promise<void> {
   if (!(ORG_TYPES as readonly string[]).includes(opts.type))
     throw new CliError(`--type must be one of: ${ORG_TYPES.join(", ")}.`);
-  if (!ORG_ID_PATTERN.test(opts.id)) throw new CliError("--id must be 2–63 lower-case letters, digits or dashes.");
+  if (!ORG_ID_PATTERN.test(opts.id))
+    throw new CliError("--id must be 2–63 lower-case letters, digits or dashes.");
   await withStore(async (store) => {
     const created = await cliCall(() =>
       createOrg(store.db, CLI_ACTOR, { id: opts.id, name: opts.name, type: opts.type as OrgType }),
