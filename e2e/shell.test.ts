@@ -14,12 +14,27 @@ const TEXT = {
     heading: "Harbor: the anti-trafficking response",
     switchTo: "Español",
     exit: "Quick exit",
+    available: ["Directory and routing", "Case coordination", "Record linkage"],
+    coming: ["Tip intake and triage", "Services and immigration relief", "Information center", "Statistics"],
+    comingTag: "Coming",
+    directoryLink: "Open the directory",
+    directoryHeading: /Directory|directorio/i,
   },
   es: {
     banner: "Un sitio oficial del Gobierno de Estados Unidos",
     heading: "Harbor: la respuesta contra la trata",
     switchTo: "English",
     exit: "Salida rápida",
+    available: ["Directorio y derivación", "Coordinación de casos", "Vinculación de registros"],
+    coming: [
+      "Recepción y clasificación de denuncias",
+      "Servicios y amparo migratorio",
+      "Centro de información",
+      "Estadísticas",
+    ],
+    comingTag: "Próximamente",
+    directoryLink: "Abrir el directorio",
+    directoryHeading: /Directory|directorio/i,
   },
 } as const;
 
@@ -37,6 +52,36 @@ for (const lang of ["en", "es"] as const) {
       await expectAccessible(page, `landing (${lang})`);
       await page.getByRole("button", { name: /how you know|c[oó]mo usted puede/i }).click();
       await expectAccessible(page, `landing with banner open (${lang})`);
+      await page.context().close();
+    });
+
+    test("the home page shows what works, with links to it, and marks the rest as coming", async () => {
+      const page = await newPage(env.browser, lang);
+      await page.goto(env.harbor.url);
+      const available = page.getByTestId("available");
+      const coming = page.getByTestId("coming");
+      await available.waitFor();
+      const titles = (list: typeof available) => list.locator(".usa-card__heading").allInnerTexts();
+      const availableTitles = await titles(available);
+      assert.equal(availableTitles.length, TEXT[lang].available.length);
+      for (const [i, title] of TEXT[lang].available.entries())
+        assert.match(availableTitles[i]!, new RegExp(title));
+      const comingTitles = await titles(coming);
+      assert.equal(comingTitles.length, TEXT[lang].coming.length);
+      for (const [i, title] of TEXT[lang].coming.entries()) {
+        assert.match(comingTitles[i]!, new RegExp(title));
+        assert.match(
+          comingTitles[i]!,
+          new RegExp(TEXT[lang].comingTag, "iu"),
+          `${title} is marked as coming`,
+        );
+      }
+      assert.equal(await available.locator(".usa-tag").count(), 0, "nothing that works is marked as coming");
+      assert.equal(await coming.getByRole("link").count(), 0, "nothing coming links anywhere");
+      await expectAccessible(page, `home with what works and what is coming (${lang})`);
+      await available.getByRole("link", { name: TEXT[lang].directoryLink }).click();
+      await page.waitForURL(/\/directory$/);
+      await page.getByRole("heading", { level: 1, name: TEXT[lang].directoryHeading }).waitFor();
       await page.context().close();
     });
 

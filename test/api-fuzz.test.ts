@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import fc from "fast-check";
+import { sql } from "kysely";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { createOrgWithUser } from "./support/auth.ts";
 import { storeBackends } from "./support/stores.ts";
@@ -77,6 +78,29 @@ interface Operation {
   query?: { name: string; schema: JsonSchema }[];
 }
 
+/** Text no field may hold: NUL and other control characters, lone surrogates (not Unicode at all). */
+const UNSAFE_TEXT = ["\u0000", "a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "\ud800", "z\udfff"];
+
+/** Every place in a body schema a string can go, as property paths (an array's first item stands for all). */
+function textFieldsOf(schema: JsonSchema | undefined, path: string[] = [], depth = 0): string[][] {
+  if (!schema || depth > 4) return [];
+  const nested = [
+    ...Object.entries(schema.properties ?? {}).flatMap(([k, s]) => textFieldsOf(s, [...path, k], depth + 1)),
+    ...(schema.items ? textFieldsOf(schema.items, [...path, "0"], depth + 1) : []),
+    ...(schema.anyOf ?? []).flatMap((s) => textFieldsOf(s, path, depth + 1)),
+  ];
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const own = path.length && (types.includes("string") || schema.enum) ? [path] : [];
+  return [...own, ...nested].filter((p, i, all) => all.findIndex((q) => q.join(".") === p.join(".")) === i);
+}
+
+/** `{ a: { b: [value] } }` for the path a.b.0. */
+function bodyWith(path: string[], value: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return value;
+  return head === "0" ? [bodyWith(rest, value)] : { [head]: bodyWith(rest, value) };
+}
+
 interface SpecOperation {
   parameters?: { in: string; name: string; schema: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
@@ -102,6 +126,31 @@ function operationsOf(spec: { paths: Record<string, Record<string, SpecOperation
 }
 
 const backend = storeBackends()[0]!;
+const WRITTEN = [
+  "audit_events",
+  "cases",
+  "persons",
+  "consents",
+  "case_shares",
+  "users",
+  "orgs",
+  "api_tokens",
+];
+/** How many rows each table that a request could write to holds. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of WRITTEN) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(
+      harbor.store.db,
+    );
+    counts[table] = Number(rows[0]?.n);
+  }
+  return counts;
+}
+// Sign-in is rate-limited per address: each request of the deterministic passes comes from its own.
+let addresses = 0;
+const nextAddress = () => `10.${(++addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
+const specOperations = async () => operationsOf((await harbor.app.inject({ url: "/openapi.json" })).json());
 let harbor: TestApp;
 let credentials: Record<string, string>[] = [];
 
@@ -178,4 +227,63 @@ test(`[${backend.name}] fuzzing every documented operation: no 5xx, no stack tra
     );
   }
   assert.ok(requests >= operations.length * RUNS_PER_OPERATION);
+});
+
+test(`[${backend.name}] null bytes, control characters and lone surrogates in any text field are a 400 naming the field`, async () => {
+  const operations = await specOperations();
+  const rowsBefore = await rowCounts();
+  let checked = 0;
+  for (const op of operations) {
+    const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const fields = [
+      ...params.map((name) => ({ part: "params", path: [name] })),
+      ...(op.query ?? []).map((q) => ({ part: "querystring", path: [q.name] })),
+      ...textFieldsOf(op.body).map((path) => ({ part: "body", path })),
+    ];
+    for (const { part, path } of fields) {
+      // A URL cannot carry a lone surrogate (it is sent as U+FFFD): those go in JSON bodies only.
+      for (const bad of UNSAFE_TEXT.filter((v) => part === "body" || !/\p{Cs}/u.test(v))) {
+        const value = (field: string) => (part === "params" && field === path[0] ? bad : "fuzz-pd");
+        const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(value(name)));
+        const res = await harbor.app.inject({
+          method: op.method as "GET",
+          url: part === "querystring" ? `${url}?${new URLSearchParams({ [path[0]!]: bad })}` : url,
+          headers: credentials[1],
+          remoteAddress: nextAddress(),
+          ...(part === "body" ? { payload: bodyWith(path, bad) as object } : {}),
+        });
+        const where = `${op.method} ${op.path} ${part}.${path.join(".")} = ${JSON.stringify(bad)}`;
+        assert.equal(res.statusCode, 400, `${where}: ${res.body.slice(0, 200)}`);
+        assert.equal(res.json().error.code, "invalid_request", where);
+        assert.ok(
+          res.json().error.message.startsWith(`${part}.${path.join(".")}: `),
+          `${where}: ${res.body}`,
+        );
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 100, `checked ${checked} fields × values`);
+  assert.deepEqual(await rowCounts(), rowsBefore, "nothing was written");
+});
+
+test(`[${backend.name}] a body that is not UTF-8 is a 400 on every operation that takes one, and changes nothing`, async () => {
+  const operations = (await specOperations()).filter((op) => op.body);
+  assert.ok(operations.length > 3);
+  const rowsBefore = await rowCounts();
+  for (const op of operations) {
+    const url = op.path.replace(/\{[^}]+\}/g, "fuzz-pd");
+    // {"x":"<0xC3 0x28>"}: an invalid two-byte sequence
+    const payload = Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const res = await harbor.app.inject({
+      method: op.method as "POST",
+      url,
+      headers: { ...credentials[1], "content-type": "application/json" },
+      remoteAddress: nextAddress(),
+      payload,
+    });
+    assert.equal(res.statusCode, 400, `${op.method} ${op.path}: ${res.body.slice(0, 200)}`);
+    assert.equal(res.json().error.code, "invalid_json");
+  }
+  assert.deepEqual(await rowCounts(), rowsBefore, "nothing was written");
 });

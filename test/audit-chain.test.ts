@@ -19,6 +19,7 @@ import {
   type VerifyResult,
   verifyChain,
 } from "../src/modules/audit/audit.service.ts";
+import { setClock } from "../src/modules/auth/clock.ts";
 import type { Database } from "../src/store/schema.ts";
 import type { Store } from "../src/store/store.ts";
 import { describeEachStore, openMigrated } from "./support/stores.ts";
@@ -121,7 +122,38 @@ describeEachStore("audit hash chain", (backend) => {
       .where("seq", "=", 1)
       .executeTakeFirstOrThrow();
     assert.equal(first.prev_hash, "0".repeat(64));
-    assert.equal(first.occurred_at.getUTCMilliseconds() >= 0, true);
+  });
+
+  test("timestamps are kept to the millisecond, in UTC, whatever the session's time zone (CJIS AU-8)", async () => {
+    const instant = "2026-11-29T13:45:12.345Z";
+    const restore = setClock(() => new Date(instant));
+    try {
+      await store.db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`set local timezone = 'America/Los_Angeles'`.execute(trx);
+          await recordAudit(trx, { action: "case.read", outcome: "success", targetType: "case" });
+          const row = await trx
+            .selectFrom("audit_events")
+            .selectAll()
+            .where("org_id", "=", "_system")
+            .orderBy("seq", "desc")
+            .limit(1)
+            .executeTakeFirstOrThrow();
+          assert.equal(row.occurred_at.toISOString(), instant);
+          assert.equal(storedFields(row).occurredAt, instant, "the hashed text is the UTC instant");
+          const { rows } = await sql<{ utc: string }>`
+            select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as utc
+            from audit_events where org_id = '_system' and seq = ${row.seq}`.execute(trx);
+          assert.equal(rows[0]?.utc, instant, "the database holds the same instant");
+          throw ROLLBACK;
+        })
+        .catch((e) => {
+          if (e !== ROLLBACK) throw e;
+        });
+    } finally {
+      restore();
+    }
   });
 
   test("the database refuses UPDATE, DELETE and TRUNCATE on audit_events", async () => {
@@ -197,7 +229,6 @@ describeEachStore("audit hash chain", (backend) => {
           sql`update audit_events set row_hash = md5(row_hash) || md5(row_hash) where org_id = 'org-a' and seq = ${s}`,
       ],
     ];
-    let detected = 0;
     for (let i = 0; i < TRIALS_PER_KIND; i++) {
       const seq = 1 + rand(N);
       const [name, edit] = edits[i % edits.length] as (typeof edits)[number];
@@ -205,9 +236,7 @@ describeEachStore("audit hash chain", (backend) => {
       // Editing row_hash of record s breaks the link at s (its stored hash no longer matches its content).
       assert.equal(r.ok, false, `${name} at ${seq}`);
       if (!r.ok) assert.deepEqual([r.chain, r.brokenAt], [CHAIN, seq], `${name} at ${seq}: ${r.reason}`);
-      detected++;
     }
-    assert.equal(detected, TRIALS_PER_KIND);
   });
 
   test(`${TRIALS_PER_KIND} random deletions: 100% detected at the deleted record`, async () => {

@@ -89,7 +89,7 @@ describeEachStore("directory and routing API (public, no sign-in)", (backend) =>
       assert.ok((await search(q, "es")).includes("nhth"), q);
     }
     assert.ok((await search("visa T", "es")).includes("uscis"));
-    for (const q of ["niños", "ninos"]) assert.deepEqual(await search(q, "es"), ["ncmec"], q);
+    for (const q of ["niños", "ninos"]) assert.ok((await search(q, "es")).includes("ncmec"), q);
     for (const q of ["trabajo agrícola", "trabajo agricola"]) {
       assert.deepEqual(await search(q, "es"), ["dol-whd"], q);
     }

@@ -3,43 +3,9 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { defaultCatalog } from "../src/modules/directory/directory.catalog.ts";
 import { REQUESTERS } from "../src/modules/directory/directory.schema.ts";
-import {
-  AnswerSchema,
-  CITIZENSHIP,
-  EXPLOITATION,
-  type Facts,
-  FactsSchema,
-  NEEDS,
-  VISA,
-} from "../src/modules/routing/routing.schema.ts";
+import { AnswerSchema, type Facts, FactsSchema } from "../src/modules/routing/routing.schema.ts";
 import { evaluateFacts } from "../src/modules/routing/routing.service.ts";
-
-const opt = { requiredKeys: [] as never[] };
-const bool = fc.boolean();
-/** Any facts the API accepts: every field may be missing, lists may be empty. */
-export const factsArb: fc.Arbitrary<Facts> = fc.record(
-  {
-    victim: fc.record(
-      {
-        age: fc.integer({ min: 0, max: 90 }),
-        citizenship: fc.constantFrom(...CITIZENSHIP),
-        nonimmigrantVisa: fc.constantFrom(...VISA),
-      },
-      opt,
-    ),
-    exploitation: fc.uniqueArray(fc.constantFrom(...EXPLOITATION)),
-    labor: fc.record(
-      { agricultureOrMigrantWork: bool, wageOrHourViolations: bool, internationalChildOrForcedLabor: bool },
-      opt,
-    ),
-    location: fc.record({ inUnitedStates: bool, abroad: bool }, opt),
-    online: bool,
-    nationalSecurity: bool,
-    requester: fc.constantFrom(...REQUESTERS),
-    needs: fc.uniqueArray(fc.constantFrom(...NEEDS)),
-  },
-  opt,
-);
+import { bool, factsArb, opt } from "./routing-facts.ts";
 
 const catalog = defaultCatalog();
 
@@ -138,6 +104,41 @@ describe("routing properties (fast-check)", () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test("who the victim is, where, and who asks, raise no program by themselves: only a possible child victim's", () => {
+    // Age, citizenship, visa, location and requester say nothing about trafficking or a need: a
+    // recommendation for an adult (or someone of unknown age) must wait for a raised fact, and the
+    // unknowns become questions. A child is the exception the law makes: a child who *may* be a victim
+    // is owed the HHS notice and services (22 USC 7105(b)(1)(G)), and OVC serves U.S. citizen children.
+    const CHILD_VICTIM = [
+      "hhs-otip:eligibility_letter",
+      "hhs-otip:victim_services",
+      "doj-ovc:victim_services",
+    ];
+    const aboutWhoAndWhere = fc.record(
+      {
+        victim: factsArb.map((f) => f.victim ?? {}),
+        location: fc.record({ inUnitedStates: bool, abroad: bool }, opt),
+        requester: fc.constantFrom(...REQUESTERS),
+      },
+      opt,
+    );
+    fc.assert(
+      fc.property(aboutWhoAndWhere, (facts) => {
+        const answer = evaluateFacts(FactsSchema.parse(facts));
+        const child = facts.victim?.age !== undefined && facts.victim.age < 18;
+        for (const r of answer.recommendations) {
+          const key = `${r.orgId}:${r.action}`;
+          // The hotline answers whoever calls: a victim or a member of the public raises that by asking.
+          if (key === "nhth:hotline" && (facts.requester === "victim" || facts.requester === "public"))
+            continue;
+          assert.ok(child && CHILD_VICTIM.includes(key), `${key} recommended on ${JSON.stringify(facts)}`);
+        }
+        if (!child) assert.ok(answer.questions.some((q) => q.fact === "exploitation"));
+      }),
+      { numRuns: 2000 },
     );
   });
 

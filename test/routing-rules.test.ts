@@ -175,6 +175,19 @@ describe("routing rules: the rules are checked against the directory", () => {
       /unknown atom 'victim.tall'/,
     );
   });
+  test("a rule that holds when nothing is known is rejected: a recommendation needs a raised fact", () => {
+    for (const when of [
+      { possibly: "victim.minor" },
+      { possibly: { not: "online" } },
+      { all: [{ possibly: "online" }] },
+    ]) {
+      assert.throws(
+        () => compileRouter(withRule({ when }), catalog),
+        /rule 'hhs-notify-child' holds when nothing is known/,
+        JSON.stringify(when),
+      );
+    }
+  });
   test("a malformed rules file names the rule and field", () => {
     const raw = JSON.parse(JSON.stringify(file));
     raw.rules[1].priority = "urgent";

@@ -42,6 +42,8 @@ describe("routing: the situations a caseworker meets every day", () => {
         assert.ok(!deadlineIds.includes(d), `did not expect deadline ${d}`);
       const reasons = answer.recommendations.map((r) => r.reason).join(" ");
       for (const m of s.mentions ?? []) assert.ok(reasons.includes(m), `expected a reason to mention ${m}`);
+      const asked = answer.questions.map((q) => q.fact);
+      for (const fact of s.asks ?? []) assert.ok(asked.includes(fact), `expected a question about ${fact}`);
     });
   }
 

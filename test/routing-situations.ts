@@ -14,6 +14,8 @@ export interface Situation {
   noDeadlines?: string[];
   /** Text that must appear in some recommendation's reason (a phone number, say). */
   mentions?: string[];
+  /** Facts paths that must be asked about: unknowns that could change the answer. */
+  asks?: string[];
 }
 
 /** The "Done when" situations: shared by the tests and the benchmark. */
@@ -138,6 +140,9 @@ export const SITUATIONS: Situation[] = [
     name: "an attorney checking an already filed T or U visa case",
     facts: { requester: "attorney", needs: ["case_status"], victim: { citizenship: "foreign_national" } },
     recommends: [["uscis-vawa-unit", "case_status"]],
+    // Nothing here says trafficking: victim services are a question, not a recommendation.
+    omits: [["hhs-otip", "victim_services"]],
+    asks: ["exploitation"],
     mentions: ["802-527-4888"],
   },
   {
@@ -153,7 +158,11 @@ export const SITUATIONS: Situation[] = [
       ["dol-whd", "information"],
       ["nhth", "hotline"],
     ],
-    omits: [["uscis-vawa-unit", "case_status"]],
+    omits: [
+      ["uscis-vawa-unit", "case_status"],
+      ["hhs-otip", "victim_services"],
+    ],
+    asks: ["exploitation"],
   },
   {
     name: "human smuggling with a national-security angle, reported by law enforcement",

@@ -8,9 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Config } from "../config.ts";
 import type { Store } from "../store/store.ts";
 import { version } from "../version.ts";
-import { installErrorHandler } from "./error-handler.ts";
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandler } from "./error-handler.ts";
 import { loggerOptions } from "./logging.ts";
 import { routePlugins } from "./routes.ts";
+import { helmetOptions, securityHeaders } from "./security-headers.ts";
+import { installTextInputGuard } from "./text-input.ts";
 import "./types.ts";
 import { registerWeb } from "./web.ts";
 
@@ -21,6 +23,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * from the route schemas, every module's routes and the web app. Does not listen.
  */
 export async function buildApp(store: Store, config: Config): Promise<FastifyInstance> {
+  const helmet = helmetOptions(config);
+  const headers = securityHeaders(helmet);
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     bodyLimit: 1024 * 1024,
@@ -31,6 +35,9 @@ export async function buildApp(store: Store, config: Config): Promise<FastifyIns
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // What the router and Node's HTTP parser answer themselves goes through the one error shape too.
+    frameworkErrors: frameworkErrorHandler(headers),
+    clientErrorHandler: clientErrorHandler(headers),
   });
   app.decorate("store", store);
   app.decorate("config", config);
@@ -45,24 +52,9 @@ export async function buildApp(store: Store, config: Config): Promise<FastifyIns
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextInputGuard(app);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.HARBOR_BEHIND_TLS ? [] : null,
-      },
-    },
-    hsts: config.HARBOR_BEHIND_TLS ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "no-referrer" },
-  });
+  await app.register(fastifyHelmet, helmet);
   await app.register(fastifyCookie);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

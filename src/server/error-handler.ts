@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, errorBody } from "./errors.ts";
 
@@ -58,4 +60,52 @@ export function installErrorHandler(app: FastifyInstance): void {
       .code(500)
       .send(errorBody("internal_error", "Something went wrong on our side. It has been logged."));
   });
+}
+
+/** Errors the router raises before any hook or handler runs (so before the security headers are set). */
+const routerErrors: Record<string, [number, string, string]> = {
+  FST_ERR_MAX_PARAM_LENGTH: [414, "uri_too_long", "A path segment is longer than 100 characters."],
+  FST_ERR_BAD_URL: [400, "invalid_request", "The URL is not valid: a path segment is badly percent-encoded."],
+};
+
+/** Fastify's `frameworkErrors`: the router's errors in the house shape, with the security headers. */
+export function frameworkErrorHandler(headers: Record<string, string>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const [status, code, message] = routerErrors[error.code] ?? [
+      500,
+      "internal_error",
+      "Something went wrong on our side. It has been logged.",
+    ];
+    if (status === 500) request.log.error({ err: { type: error.name, code: error.code } }, "router error");
+    return reply
+      .code(status)
+      .headers({ ...headers, "x-request-id": request.id })
+      .send(errorBody(code, message));
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser rejects (malformed, headers too large,
+ * too slow) get the house shape and the security headers too, then the connection closes.
+ */
+export function clientErrorHandler(headers: Record<string, string>) {
+  return (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === "ECONNRESET" || socket.destroyed) return;
+    const [status, code, message] =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "request_timeout", "The request took too long to arrive."]
+        : error.code === "HPE_HEADER_OVERFLOW"
+          ? [431, "headers_too_large", "The request headers are too large."]
+          : [400, "invalid_request", "The request is not valid HTTP."];
+    const body = JSON.stringify(errorBody(code, message));
+    const lines = Object.entries({
+      ...headers,
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(Buffer.byteLength(body)),
+      connection: "close",
+    }).map(([k, v]) => `${k}: ${v}`);
+    if (socket.writable)
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join("\r\n")}\r\n\r\n${body}`);
+    socket.destroy(error);
+  };
 }

@@ -83,11 +83,16 @@ let dummy: Promise<string> | undefined;
  */
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
   if (!stored) {
-    dummy ??= hashPassword(randomDummy());
-    await verify(await dummy, password).catch(() => false);
+    await verify(await dummyHash(), password).catch(() => false);
     return false;
   }
   return verify(stored, password).catch(() => false);
+}
+
+/** What a password is verified against when there is no usable account: a hash of the same cost. */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomDummy());
+  return dummy;
 }
 
 function randomDummy(): string {

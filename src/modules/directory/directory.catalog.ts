@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { fromRoot } from "../../paths.ts";
+import type { Lang } from "./directory.lang.ts";
 import {
   type CrimeType,
   type DirectoryEntry,
@@ -10,7 +11,7 @@ import {
   type Population,
   type Source,
 } from "./directory.schema.ts";
-import { matchesWords, searchText, searchWords } from "./directory.search.ts";
+import { matchesTerms, searchTerms, searchText } from "./directory.search.ts";
 
 // Kept importable from here: the seed tests and older callers fold names with the catalog's helper.
 export { foldText, searchText } from "./directory.search.ts";
@@ -128,8 +129,8 @@ export interface DirectoryFilter {
   population?: Population;
   crimeType?: CrimeType;
   /**
-   * Free text: every word must occur (accents and case ignored) in the name, abbreviation, aliases or a
-   * function's detail, or, in Spanish, the Spanish name, details and notes.
+   * Free text: every word must start a word (accents and case ignored) of the name, abbreviation,
+   * aliases, function details or notes, in the language searched; see directory.search.ts.
    */
   q?: string;
 }
@@ -138,24 +139,27 @@ export interface DirectoryFilter {
 export const servesPopulation = (e: DirectoryEntry, p: Population) =>
   e.populations.some((x) => x.value === p || x.value === "any");
 
+/** How text is searched: the language of the query and the searchable text of an entry in it. */
+export interface TextSearch {
+  lang: Lang;
+  textOf: (e: DirectoryEntry) => string;
+}
+
 /**
  * The entries matching every given filter, in file order (the API orders text matches by similarity).
- * `textOf` is the text searched: English by default; `entrySearchText(e, lang)` (directory.i18n.ts) for
- * another language, so the CLI searches what the store's column for that language holds.
+ * `search` is English by default; `inLanguage(lang)` (directory.i18n.ts) searches another language, the
+ * texts the store's column for that language holds.
  */
 export function filterEntries(
   catalog: Catalog,
   filter: DirectoryFilter,
-  textOf: (e: DirectoryEntry) => string = searchText,
+  search: TextSearch = { lang: "en", textOf: searchText },
 ): DirectoryEntry[] {
-  const words = searchWords(filter.q);
+  const terms = searchTerms(filter.q, search.lang);
   return catalog.entries.filter((e) => {
     if (filter.function && !e.functions.some((f) => f.value === filter.function)) return false;
     if (filter.population && !servesPopulation(e, filter.population)) return false;
     if (filter.crimeType && !e.crimeTypes.some((c) => c.value === filter.crimeType)) return false;
-    if (words.length) {
-      return matchesWords(words, textOf(e));
-    }
-    return true;
+    return terms.length === 0 || matchesTerms(terms, search.textOf(e));
   });
 }

@@ -3,7 +3,7 @@ import { CliError, printJson } from "../../cli/output.ts";
 import { FactsSchema } from "../routing/routing.schema.ts";
 import { evaluateFacts } from "../routing/routing.service.ts";
 import { type DirectoryFilter, defaultCatalog, filterEntries } from "./directory.catalog.ts";
-import { entrySearchText } from "./directory.i18n.ts";
+import { inLanguage } from "./directory.i18n.ts";
 import type { Lang } from "./directory.lang.ts";
 import { type EntryView, presentEntry, presentList } from "./directory.presenter.ts";
 
@@ -81,9 +81,7 @@ export function showCommand(id: string, opts: { json?: boolean; lang: Lang }): v
 /** `harbor directory search`. */
 export function searchCommand(words: string[], opts: { json?: boolean; lang: Lang }): void {
   // Searches the texts in --lang, as the API does for ?lang= (the same folded texts as the store's).
-  const entries = filterEntries(defaultCatalog(), { q: words.join(" ") }, (e) =>
-    entrySearchText(e, opts.lang),
-  );
+  const entries = filterEntries(defaultCatalog(), { q: words.join(" ") }, inLanguage(opts.lang));
   if (opts.json) {
     printJson(presentList(entries, opts.lang));
     return;

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { fromRoot } from "../../paths.ts";
-import { type Catalog, DirectoryDataError, defaultCatalog, factRef } from "./directory.catalog.ts";
+import {
+  type Catalog,
+  DirectoryDataError,
+  defaultCatalog,
+  factRef,
+  type TextSearch,
+} from "./directory.catalog.ts";
 import type { Lang } from "./directory.lang.ts";
 import type { DirectoryEntry } from "./directory.schema.ts";
 import { searchText, searchTextEs } from "./directory.search.ts";
@@ -126,3 +132,9 @@ export function entrySearchText(
 ): string {
   return lang === "en" ? searchText(e) : searchTextEs(localizeEntry(e, tr));
 }
+
+/** Text search in `lang` for `filterEntries`: the query's vocabulary and the entry texts in that language. */
+export const inLanguage = (lang: Lang, tr?: DirectoryTranslation): TextSearch => ({
+  lang,
+  textOf: (e) => entrySearchText(e, lang, tr),
+});

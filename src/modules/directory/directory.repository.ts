@@ -5,19 +5,20 @@ import type { Catalog, DirectoryFilter } from "./directory.catalog.ts";
 import { type DirectoryTranslation, directoryTranslation, entrySearchText } from "./directory.i18n.ts";
 import type { Lang } from "./directory.lang.ts";
 import type { DirectoryEntry } from "./directory.schema.ts";
-import { searchWords } from "./directory.search.ts";
+import { searchTerms, searchVocabulary, TYPO_SIMILARITY } from "./directory.search.ts";
 
 /** The harbor_meta key holding the hash of the directory data last loaded. */
 const HASH_KEY = "directory.hash";
 
 /**
- * The hash the store records for its copy: the data file's, plus the Spanish texts' when searched in
- * Spanish, because `search_text_es` derives from them: a changed translation must rewrite the copy too.
- * (A store loaded before migration 0005 recorded the file's hash alone, so it is rewritten once.)
+ * The hash the store records for its copy: the data file's, the Spanish texts' (`search_text_es` derives
+ * from them) and the search vocabulary's (phrases shape both columns), under a version of how the columns
+ * are built. A change to any of them rewrites the copy at the next start-up.
  */
 export function directoryStoreHash(catalog: Catalog, tr: DirectoryTranslation | undefined): string {
-  if (!tr) return catalog.hash;
-  return createHash("sha256").update(catalog.hash).update("\0").update(JSON.stringify(tr)).digest("hex");
+  return createHash("sha256")
+    .update(`search-text-2\0${catalog.hash}\0${JSON.stringify(tr ?? null)}\0${searchVocabulary().text}`)
+    .digest("hex");
 }
 
 /** The hash of the directory data the store holds, or undefined before the first load. */
@@ -95,9 +96,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Directory entries matching every given filter, in file order, or by trigram similarity when searching.
- * Each search word must occur in the entry's text in `lang` or be close to one of its words (pg_trgm's
- * `<%`, word similarity ≥ 0.6), so "inocence" still finds Innocence Lost. Query and column are folded
- * the same way (`foldText`), so "linea" finds "Línea".
+ * Text search applies directory.search.ts's rules in SQL, so the API finds what the CLI finds: each term
+ * matches one of its words at a word start of the entry's text in `lang` (the column holds " word word "),
+ * or, for a word outside the search vocabulary, a word of the text with pg_trgm `similarity` ≥ 0.5 (a typo:
+ * "inocence" finds Innocence Lost). Query and column are folded the same way, so "linea" finds "Línea".
  */
 export async function findDirectoryEntries(
   db: Kysely<Database>,
@@ -108,13 +110,19 @@ export async function findDirectoryEntries(
   if (filter.function) q = q.where(sql<boolean>`functions @> array[${filter.function}]::text[]`);
   if (filter.population) q = q.where(sql<boolean>`populations && array[${filter.population}, 'any']::text[]`);
   if (filter.crimeType) q = q.where(sql<boolean>`crime_types @> array[${filter.crimeType}]::text[]`);
-  const words = searchWords(filter.q, 8);
+  const terms = searchTerms(filter.q, lang, 8);
   const col = sql.ref(lang === "es" ? "search_text_es" : "search_text");
-  for (const w of words) {
-    q = q.where(sql<boolean>`(${col} ilike ${`%${escapeLike(w)}%`} or ${w} <% ${col})`);
+  for (const t of terms) {
+    const starts = t.prefixes.map((p) => `% ${escapeLike(p)}%`);
+    const typo = t.fuzzy
+      ? sql`or exists (select 1 from unnest(string_to_array(trim(${col}), ' ')) as w(word)
+              where similarity(w.word, ${t.word}) >= ${TYPO_SIMILARITY})`
+      : sql``;
+    q = q.where(sql<boolean>`(${col} like any(${starts}::text[]) ${typo})`);
   }
-  const ordered = words.length
-    ? q.orderBy(sql`word_similarity(${words.join(" ")}, ${col})`, "desc").orderBy("position")
+  const words = terms.map((t) => t.word).join(" ");
+  const ordered = terms.length
+    ? q.orderBy(sql`word_similarity(${words}, ${col})`, "desc").orderBy("position")
     : q.orderBy("position");
   const rows = await ordered.execute();
   return rows.map((r) => r.data as DirectoryEntry);

@@ -54,19 +54,32 @@ const I = {
 };
 const bool = (v: boolean | undefined) => (v === undefined ? UNKNOWN : v ? YES : NO);
 
-function setList(
-  a: Float64Array,
-  prefix: string,
-  all: readonly string[],
-  given: readonly string[] | undefined,
-) {
+// Atom indices of each list and choice, looked up once: atomize runs on every evaluation.
+const indices = (prefix: string, all: readonly string[]) => all.map((x) => idx(`${prefix}.${x}`));
+const EXPLOITATION_AT = indices("exploitation", EXPLOITATION);
+const NEEDS_AT = indices("needs", NEEDS);
+const REQUESTER_AT = indices("requester", REQUESTERS);
+const VISAS = ["work", "travel", "none"] as const;
+const VISA_AT = indices("victim.visa", VISAS);
+const FLAG_AT = {
+  agricultureOrMigrantWork: idx("labor.agricultureOrMigrantWork"),
+  wageOrHourViolations: idx("labor.wageOrHourViolations"),
+  internationalChildOrForcedLabor: idx("labor.internationalChildOrForcedLabor"),
+  inUnitedStates: idx("location.inUnitedStates"),
+  abroad: idx("location.abroad"),
+  online: idx("online"),
+  nationalSecurity: idx("nationalSecurity"),
+};
+
+function setList(a: Float64Array, at: readonly number[], all: readonly string[], given?: readonly string[]) {
   // A list given with items is taken as complete (what is not listed is a no); absent or empty is unknown.
   const known = given !== undefined && given.length > 0;
-  for (const x of all) a[idx(`${prefix}.${x}`)] = known ? (given.includes(x) ? YES : NO) : UNKNOWN;
+  for (let k = 0; k < all.length; k++) a[at[k]!] = known ? (given.includes(all[k]!) ? YES : NO) : UNKNOWN;
 }
 
-function setOne(a: Float64Array, prefix: string, all: readonly string[], given: string | undefined) {
-  for (const x of all) a[idx(`${prefix}.${x}`)] = given === undefined ? UNKNOWN : given === x ? YES : NO;
+function setOne(a: Float64Array, at: readonly number[], all: readonly string[], given: string | undefined) {
+  for (let k = 0; k < all.length; k++)
+    a[at[k]!] = given === undefined ? UNKNOWN : given === all[k] ? YES : NO;
 }
 
 /** Derives the atom vector from validated facts. */
@@ -88,17 +101,17 @@ export function atomize(f: Facts): Float64Array {
     a[I.work] = NO;
     a[I.travel] = NO;
     a[I.none] = YES;
-  } else setOne(a, "victim.visa", ["work", "travel", "none"], visa);
-  setList(a, "exploitation", EXPLOITATION, f.exploitation);
-  a[idx("labor.agricultureOrMigrantWork")] = bool(f.labor?.agricultureOrMigrantWork);
-  a[idx("labor.wageOrHourViolations")] = bool(f.labor?.wageOrHourViolations);
-  a[idx("labor.internationalChildOrForcedLabor")] = bool(f.labor?.internationalChildOrForcedLabor);
-  a[idx("location.inUnitedStates")] = bool(f.location?.inUnitedStates);
-  a[idx("location.abroad")] = bool(f.location?.abroad);
-  a[idx("online")] = bool(f.online);
-  a[idx("nationalSecurity")] = bool(f.nationalSecurity);
-  setOne(a, "requester", REQUESTERS, f.requester);
-  setList(a, "needs", NEEDS, f.needs);
+  } else setOne(a, VISA_AT, VISAS, visa);
+  setList(a, EXPLOITATION_AT, EXPLOITATION, f.exploitation);
+  a[FLAG_AT.agricultureOrMigrantWork] = bool(f.labor?.agricultureOrMigrantWork);
+  a[FLAG_AT.wageOrHourViolations] = bool(f.labor?.wageOrHourViolations);
+  a[FLAG_AT.internationalChildOrForcedLabor] = bool(f.labor?.internationalChildOrForcedLabor);
+  a[FLAG_AT.inUnitedStates] = bool(f.location?.inUnitedStates);
+  a[FLAG_AT.abroad] = bool(f.location?.abroad);
+  a[FLAG_AT.online] = bool(f.online);
+  a[FLAG_AT.nationalSecurity] = bool(f.nationalSecurity);
+  setOne(a, REQUESTER_AT, REQUESTERS, f.requester);
+  setList(a, NEEDS_AT, NEEDS, f.needs);
   return a;
 }
 

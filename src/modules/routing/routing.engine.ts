@@ -1,56 +1,27 @@
 import type { Catalog } from "../directory/directory.catalog.ts";
 import type { Source } from "../directory/directory.schema.ts";
-import { ATOM_INDEX, atomize, PATHS, YES } from "./routing.atoms.ts";
+import { ATOMS, atomize, PATHS, UNKNOWN, YES } from "./routing.atoms.ts";
+import { conditionSource, excludedSource, type Known, type Test, toTest } from "./routing.compile.ts";
 import { questionFinder } from "./routing.questions.ts";
-import { type Condition, type Rule, RulesDataError, type RulesFile } from "./routing.rules.ts";
+import { type Rule, RulesDataError, type RulesFile } from "./routing.rules.ts";
 import type { Answer, AnswerSource, Facts, Priority, Recommendation } from "./routing.schema.ts";
 import { exclusionReason, isExcluded, type Scope, scopeOf } from "./routing.scope.ts";
 import { ENGLISH_WORDING, type Wording } from "./routing.wording.ts";
 
-type Test = (a: Float64Array) => number;
 const RANK: Record<Priority, number> = { required: 0, recommended: 1, optional: 2 };
 
 interface Compiled {
   rule: Rule;
   index: number;
   when: Test;
+  /** `when`, or 0 when the scope excludes the situation, as source with some atoms known (for questions). */
+  stateSource: (known: Known) => string;
   scope: Scope;
   /** `orgName` and, in a translated router, `orgLocalName`: spread into each answer item. */
   org: { orgName: string; orgLocalName?: string };
   sources: AnswerSource[];
   nearMisses: Array<{ when: Test; reason: string; sources: AnswerSource[] }>;
   deadlines: Answer["deadlines"];
-}
-
-/** Compiles a condition to a closure over the atom vector (Kleene logic: min, max, 1 - x). */
-function compile(c: Condition, ruleId: string, atoms: Set<number>): Test {
-  if (typeof c === "string") {
-    const i = ATOM_INDEX.get(c);
-    if (i === undefined) throw new RulesDataError(`rule '${ruleId}': unknown atom '${c}'`);
-    atoms.add(i);
-    return (a) => a[i]!;
-  }
-  if ("all" in c || "any" in c) {
-    const isAll = "all" in c;
-    const parts = (isAll ? c.all : c.any).map((x) => compile(x, ruleId, atoms));
-    const n = parts.length;
-    const stop = isAll ? 0 : 1;
-    return (a) => {
-      let v = isAll ? 1 : 0;
-      for (let k = 0; k < n; k++) {
-        const x = parts[k]!(a);
-        if (x === stop) return stop;
-        if (x !== v) v = 0.5; // an unknown part leaves the result unknown unless a later part decides it
-      }
-      return v;
-    };
-  }
-  if ("not" in c) {
-    const inner = compile(c.not, ruleId, atoms);
-    return (a) => 1 - inner(a);
-  }
-  const inner = compile(c.possibly, ruleId, atoms);
-  return (a) => (inner(a) > 0 ? 1 : 0);
 }
 
 function presentSource(fact: string, s: Source): AnswerSource {
@@ -84,13 +55,15 @@ function compileRule(
   localNames: Readonly<Record<string, string>>,
 ): Compiled & { atoms: Set<number> } {
   const atoms = new Set<number>();
-  const when = compile(rule.when, rule.id, atoms);
+  const whenSource = conditionSource(rule.when, rule.id, atoms);
   const scope = scopeOf(catalog, rule.id, rule.orgId, rule.action);
+  const stateSource = (known: Known) =>
+    excludedSource(conditionSource(rule.when, rule.id, new Set(), known), scope.excluders, known);
   const localName = localNames[rule.orgId];
   // The scope check reads victim and requester atoms: those questions can switch the rule too.
   for (const i of scope.excluders) atoms.add(i);
   const nearMisses = (rule.nearMisses ?? []).map((n) => ({
-    when: compile(n.when, rule.id, new Set()),
+    when: toTest(conditionSource(n.when, rule.id, new Set())),
     reason: n.reason,
     sources: resolve(catalog, n.relies ?? rule.relies.slice(0, 1), rule.id),
   }));
@@ -106,7 +79,8 @@ function compileRule(
   return {
     rule,
     index,
-    when,
+    when: toTest(whenSource),
+    stateSource,
     scope,
     org: localName ? { orgName: scope.orgName, orgLocalName: localName } : { orgName: scope.orgName },
     atoms,
@@ -146,13 +120,22 @@ export function compileRouter(file: RulesFile, catalog: Catalog, options: Router
     ids.add(r.id);
   }
   const compiled = file.rules.map((rule, index) => compileRule(catalog, rule, index, localNames));
+  // Unknown is not no, and not yes either: `possibly` may widen a condition that raised facts meet, but
+  // a rule that holds with nothing known would recommend on a fact nobody raised.
+  const nothingKnown = new Float64Array(ATOMS.length).fill(UNKNOWN);
+  for (const c of compiled) {
+    if (c.when(nothingKnown) === YES)
+      throw new RulesDataError(
+        `rule '${c.rule.id}' holds when nothing is known: a recommendation needs a raised fact`,
+      );
+  }
   const questions = questionFinder(
     compiled.map((c) => ({
       orgId: c.rule.orgId,
       action: c.rule.action,
       priority: c.rule.priority,
       atoms: c.atoms,
-      state: (a: Float64Array) => (isExcluded(c.scope, a) ? 0 : c.when(a)),
+      source: c.stateSource,
     })),
     file.questions,
   );
