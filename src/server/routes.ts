@@ -7,6 +7,7 @@ import { casesRoutes } from "../modules/cases/cases.routes.ts";
 import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
+import { idempotencyHook } from "../modules/idempotency/idempotency.hook.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
@@ -17,6 +18,8 @@ import type { RoutesPlugin } from "./types.ts";
 export const routePlugins: RoutesPlugin[] = [
   // Authentication first: it is not encapsulated and sets request.auth for every route after it.
   authHook,
+  // Idempotency-Key on every write: after authentication (keys are scoped to the caller's organization).
+  idempotencyHook,
   healthRoutes,
   authRoutes,
   oidcRoutes,

@@ -5,6 +5,7 @@ import type { CasesTables } from "../modules/cases/cases.tables.ts";
 import type { ConsentsTables } from "../modules/consents/consents.tables.ts";
 import type { CryptoTables } from "../modules/crypto/crypto.tables.ts";
 import type { DirectoryTables } from "../modules/directory/directory.tables.ts";
+import type { IdempotencyTables } from "../modules/idempotency/idempotency.tables.ts";
 import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
 import type { PersonsTables } from "../modules/persons/persons.tables.ts";
 import type { UsersTables } from "../modules/users/users.tables.ts";
@@ -33,6 +34,7 @@ export interface Database
     CasesTables,
     PersonsTables,
     ConsentsTables,
-    DirectoryTables {}
+    DirectoryTables,
+    IdempotencyTables {}
 
 export type { ColumnType, Generated };

@@ -36,6 +36,7 @@ export const ORG_TABLES = [
   "case_shares_received",
   "persons",
   "consents",
+  "idempotency_keys",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

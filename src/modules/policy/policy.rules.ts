@@ -12,7 +12,11 @@ import type { OrgType, Role } from "../auth/auth.context.ts";
 export const RELATIONS = ["owner", "shared_write", "shared_read"] as const;
 export type Relation = (typeof RELATIONS)[number];
 
-export const CASE_ACTIONS = ["create", "read", "add_person", "share"] as const;
+/**
+ * `update`: edit the case record itself (fields, facts, status, lead and team); `work`: add to it
+ * (notes, tasks, events, identifiers, charges, attachments, the case plan).
+ */
+export const CASE_ACTIONS = ["create", "read", "update", "work", "add_person", "share"] as const;
 export const PERSON_ACTIONS = ["read"] as const;
 export const CONSENT_ACTIONS = ["read", "record", "revoke"] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -41,8 +45,8 @@ export interface RoleGrant {
 const READ_ALL = { owner: ["read"], shared_write: ["read"], shared_read: ["read"] } as const;
 const CASEWORK = {
   case: {
-    owner: ["create", "read", "add_person", "share"],
-    shared_write: ["read", "add_person"],
+    owner: ["create", "read", "update", "work", "add_person", "share"],
+    shared_write: ["read", "work", "add_person"],
     shared_read: ["read"],
   },
   person: READ_ALL,
@@ -60,8 +64,8 @@ export const ROLE_GRANTS: Record<Role, RoleGrant> = {
   // Takes in cases and people; records a victim's consent at intake but cannot revoke on others' behalf.
   intake: {
     case: {
-      owner: ["create", "read", "add_person"],
-      shared_write: ["read", "add_person"],
+      owner: ["create", "read", "update", "work", "add_person"],
+      shared_write: ["read", "work", "add_person"],
       shared_read: ["read"],
     },
     person: READ_ALL,
