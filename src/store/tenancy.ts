@@ -34,6 +34,7 @@ export const ORG_TABLES = [
   "cases",
   "case_shares",
   "case_shares_received",
+  "case_activity",
   "persons",
   "consents",
   "idempotency_keys",

@@ -55,3 +55,25 @@ export function presentShare(row: {
     createdAt: row.created_at.toISOString(),
   };
 }
+
+/** One timeline entry as the client sees it. */
+export function presentActivity(r: {
+  id: string;
+  at: Date;
+  kind: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  ref_type: string | null;
+  ref_id: string | null;
+  details: Record<string, string | number | boolean>;
+}) {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    kind: r.kind,
+    actorUserId: r.actor_user_id,
+    actorOrgId: r.actor_org_id,
+    ref: r.ref_type && r.ref_id ? { type: r.ref_type, id: r.ref_id } : null,
+    details: r.details,
+  };
+}

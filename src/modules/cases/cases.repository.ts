@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { Actor } from "../policy/policy.engine.ts";
@@ -125,5 +126,51 @@ export const casesRepository = {
       .where("case_shares.case_id", "=", caseId)
       .orderBy("orgs.name")
       .execute();
+  },
+
+  /** Adds one entry to a case's timeline. */
+  async insertActivity(
+    db: Kysely<Database>,
+    row: {
+      orgId: string;
+      caseId: string;
+      at: Date;
+      actorUserId: string | null;
+      actorOrgId: string | null;
+      kind: string;
+      ref?: { type: string; id: string } | undefined;
+      details: Record<string, string | number | boolean>;
+    },
+  ) {
+    await db
+      .insertInto("case_activity")
+      .values({
+        org_id: row.orgId,
+        id: randomUUID(),
+        case_id: row.caseId,
+        at: row.at,
+        actor_user_id: row.actorUserId,
+        actor_org_id: row.actorOrgId,
+        kind: row.kind,
+        ref_type: row.ref?.type ?? null,
+        ref_id: row.ref?.id ?? null,
+        details: JSON.stringify(row.details),
+      })
+      .execute();
+  },
+
+  /** A case's timeline, newest first (the caller already passed the read check on the case). */
+  listActivity(
+    db: Kysely<Database>,
+    kase: { orgId: string; id: string },
+    page: { limit: number; before?: Date },
+  ) {
+    let q = db
+      .selectFrom("case_activity")
+      .selectAll()
+      .where("org_id", "=", kase.orgId)
+      .where("case_id", "=", kase.id);
+    if (page.before) q = q.where("at", "<", page.before);
+    return q.orderBy("at", "desc").orderBy("id").limit(page.limit).execute();
   },
 };

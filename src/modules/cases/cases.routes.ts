@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PersonView } from "../persons/persons.schema.ts";
 import { callerOf } from "../policy/caller.ts";
+import { presentActivity } from "./cases.presenter.ts";
 import {
   CaseParams,
   CaseView,
@@ -12,8 +13,10 @@ import {
   ListCasesQuery,
   ShareCaseBody,
   ShareView,
+  TimelineEntry,
+  TimelineQuery,
 } from "./cases.schema.ts";
-import { createCase, getCase, listCases, listShares, shareCase } from "./cases.service.ts";
+import { caseTimeline, createCase, getCase, listCases, listShares, shareCase } from "./cases.service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
@@ -70,6 +73,26 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) =>
       reply.code(201).send(await shareCase(app.store, callerOf(request), request.params.id, request.body)),
+  );
+  r.get(
+    "/api/v1/cases/:id/timeline",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Everything that happened on a case, newest first",
+        params: CaseParams,
+        querystring: TimelineQuery,
+        response: { 200: z.object({ entries: z.array(TimelineEntry) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { limit, before } = request.query;
+      const rows = await caseTimeline(app.store, callerOf(request), request.params.id, {
+        limit,
+        ...(before ? { before: new Date(before) } : {}),
+      });
+      return { entries: rows.map(presentActivity) };
+    },
   );
   r.get(
     "/api/v1/cases/:id/shares",

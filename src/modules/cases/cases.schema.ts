@@ -45,4 +45,19 @@ export const ShareView = z.object({
 });
 
 export const Created = z.object({ id: z.string() });
+
+export const TimelineQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.iso.datetime().optional(),
+});
+
+export const TimelineEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  actorUserId: z.string().nullable(),
+  actorOrgId: z.string().nullable(),
+  ref: z.object({ type: z.string(), id: z.string() }).nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

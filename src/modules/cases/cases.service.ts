@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { badRequest } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
-import type { AuthContext } from "../auth/auth.context.ts";
+import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
 import { findOrg } from "../orgs/orgs.service.ts";
@@ -22,6 +22,55 @@ import type { CreateCaseReq, ShareCaseReq } from "./cases.schema.ts";
  */
 export function caseForAction(db: Kysely<Database>, auth: AuthContext, id: string, action: CaseAction) {
   return casesRepository.getForAction(db, auth, id, action);
+}
+
+/** One thing that happened on a case, for its timeline: codes and ids only, never free text. */
+export interface CaseActivity {
+  /** e.g. "case.created", "note.added", "task.completed", "referral.sent". */
+  kind: string;
+  ref?: { type: string; id: string };
+  details?: Record<string, string | number | boolean>;
+}
+
+/**
+ * Adds an entry to a case's timeline inside the caller's transaction (so it commits with the action).
+ * For every module that acts on a case; `kase` is the case as caseForAction returned it.
+ */
+export async function recordCaseActivity(
+  db: Kysely<Database>,
+  actor: AuthContext | SystemContext,
+  kase: { id: string; org_id: string },
+  entry: CaseActivity,
+): Promise<void> {
+  await casesRepository.insertActivity(db, {
+    orgId: kase.org_id,
+    caseId: kase.id,
+    at: clock.now(),
+    actorUserId: actor.kind === "user" ? actor.userId : null,
+    actorOrgId: actor.kind === "user" ? actor.orgId : null,
+    kind: entry.kind,
+    ref: entry.ref,
+    details: entry.details ?? {},
+  });
+}
+
+/** A case's timeline, newest first, when the caller may read the case. */
+export async function caseTimeline(
+  store: Store,
+  caller: Caller,
+  id: string,
+  page: { limit: number; before?: Date },
+) {
+  return guarded(
+    store.db,
+    caller,
+    { action: "case.read_timeline", targetType: "case", targetIds: [id] },
+    async (trx) => {
+      const row = await casesRepository.getForAction(trx, caller.auth, id, "read");
+      if (!row) return HIDDEN;
+      return casesRepository.listActivity(trx, { orgId: row.org_id, id }, page);
+    },
+  );
 }
 
 /** Opens a case in the caller's organization. Throws 403 when its roles may not create cases. */
@@ -43,6 +92,7 @@ export async function createCase(
         title: input.title,
         createdBy: caller.auth.userId,
       });
+      await recordCaseActivity(trx, caller.auth, { id, org_id: caller.auth.orgId }, { kind: "case.created" });
       await audit(trx, caller, {
         action: "case.create",
         outcome: "success",
@@ -123,6 +173,10 @@ export async function shareCase(
         recipientOrgId: input.orgId,
         access: input.access,
         createdBy: caller.auth.userId,
+      });
+      await recordCaseActivity(trx, caller.auth, row, {
+        kind: "case.shared",
+        details: { recipientOrgId: input.orgId, access: input.access },
       });
       await audit(trx, caller, {
         action: "case.share",

@@ -21,6 +21,19 @@ export interface CasesTables {
     created_by: string | null;
     created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
+  /** The case timeline: what happened, when, by whom (codes and ids only; no free text). */
+  case_activity: {
+    org_id: string;
+    id: string;
+    case_id: string;
+    at: ColumnType<Date, Date, never>;
+    actor_user_id: string | null;
+    actor_org_id: string | null;
+    kind: string;
+    ref_type: string | null;
+    ref_id: string | null;
+    details: ColumnType<Record<string, string | number | boolean>, string, never>;
+  };
   /** The recipient's copy of a share, kept in the recipient's organization (see docs/scale-out.md). */
   case_shares_received: {
     /** The recipient organization (the row's owner). */
