@@ -97,6 +97,7 @@ describeEachStore("records API", (backend) => {
       t.store.db
         .selectFrom("audit_events")
         .select(["seq", "action", "outcome", "target_type", "details"])
+        .where("org_id", "=", police.orgId) // the caller's organization's chain
         .orderBy("seq", "desc")
         .limit(1)
         .executeTakeFirstOrThrow();
