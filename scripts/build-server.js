@@ -31,6 +31,8 @@ function layout(root) {
  */
 const EXTERNAL = [
   "@electric-sql/*",
+  // It loads the CommonJS `cookie` with import(): bundled, that import would see only a default export.
+  "@fastify/cookie",
   "@node-rs/*",
   "@fastify/swagger",
   "@fastify/swagger-ui",
@@ -39,6 +41,29 @@ const EXTERNAL = [
   "thread-stream",
   "vite",
 ];
+
+/**
+ * Chunks that hold only a bundled CommonJS module (`export default require_x()`) and that bundled code
+ * loads with import(). Node gives such an import the module's named exports; the bundle cannot, so the
+ * caller would find `undefined` where it expects a function (as @fastify/cookie did with `cookie`).
+ * @param {{ path: string; text: string }[]} outputs
+ * @returns {string[]} the source paths of those modules
+ */
+function dynamicallyImportedCommonJs(outputs) {
+  const found = [];
+  for (const chunk of outputs) {
+    if (!/\nexport default require_\w+\(\);\n/.test(chunk.text) || /\nexport \{/.test(chunk.text)) continue;
+    const name = path.basename(chunk.path);
+    if (
+      outputs.some(
+        (o) => o.text.includes(`import("./chunks/${name}")`) || o.text.includes(`import("./${name}")`),
+      )
+    ) {
+      found.push(/\/\/ (node_modules\/[^\n]+)/.exec(chunk.text)?.[1] ?? name);
+    }
+  }
+  return found;
+}
 
 /**
  * Newest modification time under `entry`, folders included (deleting or renaming a file changes its folder).
@@ -137,6 +162,12 @@ export async function buildServer(root = ROOT) {
   if (unsafe.length) {
     throw new Error(
       `These packages read files beside themselves; add them to EXTERNAL in ${import.meta.filename}: ${unsafe.join(", ")}`,
+    );
+  }
+  const lost = dynamicallyImportedCommonJs(result.outputFiles);
+  if (lost.length) {
+    throw new Error(
+      `Bundled code imports these CommonJS modules with import(), which would see only a default export; add the package that imports them to EXTERNAL in ${import.meta.filename}: ${lost.join(", ")}`,
     );
   }
   const isChunk = (/** @type {string} */ file) => file.startsWith(path.join(dist, "chunks") + path.sep);
