@@ -4,6 +4,7 @@ import { CliError } from "./cli/output.ts";
 import { registerLinkCommands } from "./linkage/link.commands.ts";
 import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
+import { registerDemoCommands } from "./modules/demo/demo.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
 import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { version } from "./version.ts";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSecurityCommands(program);
   registerKeysCommands(program);
   registerMseCommands(program);
+  registerDemoCommands(program);
   return program;
 }
 

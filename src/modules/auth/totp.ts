@@ -1,4 +1,4 @@
-import { generateSecret, generateURI, verify } from "otplib";
+import { generate, generateSecret, generateURI, verify } from "otplib";
 
 /** RFC 6238: 6 digits, 30-second steps, SHA-1 (what authenticator apps implement). */
 export const TOTP_PERIOD = 30;
@@ -36,4 +36,9 @@ export async function verifyTotp(
   } catch {
     return null;
   }
+}
+
+/** The code an authenticator shows at `now` (for the demo's accounts only: `harbor demo code`). */
+export function currentTotpCode(secret: string, now: Date): Promise<string> {
+  return generate({ secret, epoch: Math.floor(now.getTime() / 1000), period: TOTP_PERIOD, digits: 6 });
 }
