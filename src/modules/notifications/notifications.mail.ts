@@ -43,6 +43,8 @@ export async function drainOutbox(
 ): Promise<number> {
   let sent = 0;
   const content = mailContent(config);
+  // Backoff: 1, 2, 4, 8 minutes; a failed row is not tried again in this run.
+  const retryAt = (attempts: number) => new Date(clock.now().getTime() + 60_000 * 2 ** attempts);
   for (;;) {
     const batch = await notificationsRepository.claimPending(store.db, clock.now(), 60_000, 20);
     if (!batch.length) return sent;
@@ -50,7 +52,7 @@ export async function drainOutbox(
       try {
         const user = await userIn(store.db, SYSTEM, "read", row.user_id);
         if (user.disabled_at) {
-          await notificationsRepository.markFailed(store.db, row, "user_disabled");
+          await notificationsRepository.markFailed(store.db, row, "user_disabled", retryAt(4));
           continue;
         }
         await transport.sendMail({ from: config.HARBOR_MAIL_FROM, to: user.email, ...content });
@@ -58,7 +60,7 @@ export async function drainOutbox(
         sent++;
       } catch {
         // The error text may carry the address or the server's reply: only a code is kept.
-        await notificationsRepository.markFailed(store.db, row, "send_failed");
+        await notificationsRepository.markFailed(store.db, row, "send_failed", retryAt(row.attempts));
       }
     }
   }

@@ -102,7 +102,7 @@ export const notificationsRepository = {
     return db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom("notification_emails")
-        .select(["org_id", "id", "user_id"])
+        .select(["org_id", "id", "user_id", "attempts"])
         .where("sent_at", "is", null)
         .where("attempts", "<", 5)
         .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", now)]))
@@ -132,10 +132,11 @@ export const notificationsRepository = {
       .execute();
   },
 
-  async markFailed(db: Kysely<Database>, row: { org_id: string; id: string }, code: string) {
+  /** Counts a failed attempt; the row waits until `retryAt` before another drainer may try it. */
+  async markFailed(db: Kysely<Database>, row: { org_id: string; id: string }, code: string, retryAt: Date) {
     await db
       .updateTable("notification_emails")
-      .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: code, claimed_until: null }))
+      .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: code, claimed_until: retryAt }))
       .where("org_id", "=", row.org_id)
       .where("id", "=", row.id)
       .execute();

@@ -6,7 +6,6 @@ import { Created, ErrorBody } from "../cases/cases.schema.ts";
 import { callerOf } from "../policy/caller.ts";
 import type { ReferralAction } from "./referrals.rules.ts";
 import {
-  AnswerBody,
   ConsentCheck,
   ConsentCheckQuery,
   DeclineBody,
@@ -82,11 +81,7 @@ export async function referralsRoutes(app: FastifyInstance): Promise<void> {
       return view;
     },
   );
-  const transition = (
-    action: ReferralAction,
-    summary: string,
-    body: typeof AnswerBody | typeof DeclineBody,
-  ) =>
+  const transition = (action: ReferralAction, summary: string, body?: typeof DeclineBody) =>
     r.post(
       `/api/v1/referrals/:id/${action}`,
       {
@@ -94,7 +89,7 @@ export async function referralsRoutes(app: FastifyInstance): Promise<void> {
           tags: ["referrals"],
           summary,
           params: ReferralParams,
-          body,
+          ...(body ? { body } : {}),
           headers: z.object({ "if-match": z.string().optional() }),
           response: { 200: ReferralView, ...writeErrors },
         },
@@ -114,8 +109,8 @@ export async function referralsRoutes(app: FastifyInstance): Promise<void> {
         return view;
       },
     );
-  transition("accept", "Accept a referral (If-Match)", AnswerBody);
+  transition("accept", "Accept a referral (If-Match)");
   transition("decline", "Decline a referral with a reason (If-Match)", DeclineBody);
-  transition("complete", "Mark an accepted referral completed (If-Match)", AnswerBody);
-  transition("revoke", "Revoke a referral you sent; removes its share (If-Match)", AnswerBody);
+  transition("complete", "Mark an accepted referral completed (If-Match)");
+  transition("revoke", "Revoke a referral you sent; removes its share (If-Match)");
 }

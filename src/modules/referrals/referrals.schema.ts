@@ -25,7 +25,6 @@ export const SendReferralBody = z.strictObject({
 });
 export type SendReferralReq = z.infer<typeof SendReferralBody>;
 
-export const AnswerBody = z.strictObject({ reason: z.enum(DECLINE_REASONS).optional() }).optional();
 export const DeclineBody = z.strictObject({ reason: z.enum(DECLINE_REASONS) });
 
 export const ListReferralsQuery = z.strictObject({
