@@ -378,6 +378,27 @@ describeEachStore("referrals between organizations", (backend) => {
     assert.equal(item?.caseId, caseId);
   });
 
+  test("notifications are their user's own: others' ids are never read or marked", async () => {
+    const { caseId, victim } = await caseWithVictim({});
+    await send(caseId, victim.id);
+    const mine = await call(t.app, "GET", "/api/v1/notifications?unread=true", intake.headers);
+    const ids = mine.body.notifications.map((n: { id: string }) => n.id);
+    assert.ok(ids.length > 0);
+    const raw = JSON.stringify(mine.body);
+    for (const value of Object.values(victim.values)) assert.ok(!raw.includes(value));
+    const theirs = await call(t.app, "POST", "/api/v1/notifications/read", stranger.headers, { ids });
+    assert.equal(theirs.status, 200);
+    assert.equal(theirs.body.updated, 0);
+    const strangerList = await call(t.app, "GET", "/api/v1/notifications", stranger.headers);
+    assert.ok(!strangerList.body.notifications.some((n: { id: string }) => ids.includes(n.id)));
+    const bad = await call(t.app, "POST", "/api/v1/notifications/read", intake.headers, { ids: ["nope"] });
+    assert.equal(bad.status, 400);
+    const count = await call(t.app, "GET", "/api/v1/notifications/unread-count", intake.headers);
+    const marked = await call(t.app, "POST", "/api/v1/notifications/read", intake.headers, { ids: [ids[0]] });
+    assert.equal(marked.body.updated, 1);
+    assert.equal(marked.body.unreadCount, count.body.unreadCount - 1);
+  });
+
   test("a referral to a directory entry is tracked, transmits nothing, and the sender records the answer", async () => {
     const { caseId, victim } = await caseWithVictim({});
     const entry = await t.store.db
