@@ -5,7 +5,8 @@ import { recordConsent } from "../consents/consents.service.ts";
 import { getPerson } from "../persons/persons.service.ts";
 import type { Caller } from "../policy/access.ts";
 import { maySend } from "./referrals.policy.ts";
-import { sendReferral, transitionReferral } from "./referrals.service.ts";
+import { sendReferral } from "./referrals.service.ts";
+import { transitionReferral } from "./referrals.transitions.ts";
 
 // MERGE: Contract 6 — DemoContext is the lead's (harbor demo load); the same shape until merge.
 export interface DemoContext {

@@ -14,13 +14,8 @@ import {
   ReferralView,
   SendReferralBody,
 } from "./referrals.schema.ts";
-import {
-  checkConsent,
-  getReferral,
-  listReferrals,
-  sendReferral,
-  transitionReferral,
-} from "./referrals.service.ts";
+import { checkConsent, getReferral, listReferrals, sendReferral } from "./referrals.service.ts";
+import { transitionReferral } from "./referrals.transitions.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const writeErrors = { ...errors, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
