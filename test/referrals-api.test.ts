@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { clock, manualClock } from "../src/modules/auth/clock.ts";
+import { sweepLapsedReferralShares } from "../src/modules/referrals/referrals.sweep.ts";
 import { workItems } from "../src/modules/referrals/referrals.work.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { createOrgWithUser, type TestUser } from "./support/auth.ts";
@@ -253,6 +254,55 @@ describeEachStore("referrals between organizations", (backend) => {
     assert.equal(afterExpiry.status, 200);
     assert.equal(afterExpiry.body.persons[0].identityWithheld, true);
     assert.ok(!afterExpiry.raw.includes(second.victim.values.familyName));
+  });
+
+  test("a law-enforcement owner's referral: once consent lapses after acceptance, the sweep removes the share", async () => {
+    await sweepLapsedReferralShares(t.store); // earlier tests' lapsed consents: their shares go first
+    const pd = await createOrgWithUser(t.store, {
+      orgId: "rf-pd",
+      orgType: "law_enforcement",
+      roles: ["investigator"],
+    });
+    const created = await call(t.app, "POST", "/api/v1/cases", pd.headers, { title: "PD case" });
+    const caseId = created.body.id as string;
+    const victim = await seed.person(t.store, {
+      orgId: "rf-pd",
+      caseId,
+      role: "victim",
+      protected1367: false,
+    });
+    const consentId = await seed.consent(t.store, {
+      orgId: "rf-pd",
+      caseId,
+      personId: victim.id,
+      recipientOrgId: "rf-shelter",
+      purpose: "services_referral",
+      expiresAt: new Date(clock.now().getTime() + 30 * DAY),
+    });
+    const sent = await call(t.app, "POST", "/api/v1/referrals", pd.headers, {
+      caseId,
+      personId: victim.id,
+      recipient: { orgId: "rf-shelter" },
+      purpose: "shelter",
+    });
+    assert.equal(sent.status, 201, sent.raw);
+    assert.equal((await act(intake, sent.body.id, "accept", 1)).body.identified, true);
+    assert.equal(await sweepLapsedReferralShares(t.store), 0, "consent still covers it");
+    const shown = await call(t.app, "GET", `/api/v1/cases/${caseId}`, intake.headers);
+    assert.equal(shown.body.persons[0].givenName, victim.values.givenName);
+    await t.store.db
+      .updateTable("consents")
+      .set({ revoked_at: clock.now(), revoked_by: "test" })
+      .where("id", "=", consentId)
+      .execute();
+    // The policy does not gate a law-enforcement owner's victims: only removing the share hides them.
+    assert.equal(await sweepLapsedReferralShares(t.store), 1);
+    assert.equal((await call(t.app, "GET", `/api/v1/cases/${caseId}`, intake.headers)).status, 404);
+    const after = await call(t.app, "GET", `/api/v1/referrals/${sent.body.id}`, pd.headers);
+    assert.equal(after.body.identified, false);
+    assert.equal(after.body.status, "accepted");
+    const timeline = await call(t.app, "GET", `/api/v1/cases/${caseId}/timeline`, pd.headers);
+    assert.ok(timeline.body.entries.some((e: { kind: string }) => e.kind === "referral.consent_lapsed"));
   });
 
   test("invalid transitions answer 409 with the state; wrong side 403; no If-Match 428; stale 412", async () => {

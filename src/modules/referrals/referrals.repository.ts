@@ -217,6 +217,24 @@ export const referralsRepository = {
     });
   },
 
+  /**
+   * Referrals whose share is in force (identified, share created), oldest first, of every
+   * organization: for the consent sweep (batch work; on Citus it asks every node).
+   */
+  sharedReferrals(db: Db, limit: number, after?: { org_id: string; id: string }) {
+    let q = withNames(db)
+      .where("referrals.share_created", "=", true)
+      .where("referrals.identified", "=", true);
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb("referrals.org_id", ">", after.org_id),
+          eb.and([eb("referrals.org_id", "=", after.org_id), eb("referrals.id", ">", after.id)]),
+        ]),
+      );
+    return q.orderBy("referrals.org_id").orderBy("referrals.id").limit(limit).execute();
+  },
+
   // MERGE: cases (case-record) should export shareCaseInTransaction / unshareCaseInTransaction; until
   // then the referral writes the share and the recipient's copy itself, exactly as casesRepository does.
   /** Adds a read share unless one exists (an existing share is left as it is); true when added. */

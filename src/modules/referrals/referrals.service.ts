@@ -15,9 +15,11 @@
  *
  * An identified referral, once accepted, becomes a read share of the case (case_shares + the
  * recipient's copy); what the recipient then sees of each person is what the policy computes from
- * consent (policy.sql mayIdentify), so a consent revoked or expiring later hides the victim at the
- * very next read. Consent is checked again at acceptance: lapsed since sending, the referral is
- * accepted de-identified. Revoking the referral removes the share it created (and only that one).
+ * consent (policy.sql mayIdentify), so a consent revoked or expiring later hides a VAWA-gated
+ * owner's victim at the very next read; for other owners, whose victims the policy does not gate,
+ * referrals.sweep.ts removes the share once consent lapses (at start-up and every minute). Consent
+ * is checked again at acceptance: lapsed since sending, the referral is accepted de-identified.
+ * Revoking the referral removes the share it created (and only that one).
  */
 import { randomUUID } from "node:crypto";
 import { badRequest } from "../../server/errors.ts";

@@ -10,14 +10,16 @@ import { StatusTag } from "./shared.tsx";
 export function ReferralsPage() {
   const { t, i18n } = useTranslation("referrals");
   const [params, setParams] = useSearchParams();
-  const direction: Direction = params.get("direction") === "outgoing" ? "outgoing" : "incoming";
+  // A case's referrals (linked from a case as /referrals?caseId=…) are the ones it sent.
+  const caseId = params.get("caseId") ?? undefined;
+  const direction: Direction = caseId || params.get("direction") === "outgoing" ? "outgoing" : "incoming";
   usePageTitle(t(`list.${direction}`));
   const [rows, setRows] = useState<ReferralView[] | undefined>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     setRows(undefined);
-    referralsApi.list(direction).then((r) => setRows(r.referrals), setError);
-  }, [direction]);
+    referralsApi.list(direction, caseId).then((r) => setRows(r.referrals), setError);
+  }, [direction, caseId]);
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
 
   return (
@@ -36,7 +38,10 @@ export function ReferralsPage() {
             {t(`list.${d}`)}
           </button>
         ))}
-        <Link className="usa-button usa-button--secondary" to="/referrals/new">
+        <Link
+          className="usa-button usa-button--secondary"
+          to={caseId ? `/referrals/new?caseId=${encodeURIComponent(caseId)}` : "/referrals/new"}
+        >
           {t("list.send")}
         </Link>
       </nav>

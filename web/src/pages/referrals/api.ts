@@ -36,7 +36,8 @@ const versioned = (id: string, version: number) => ({
 
 /** The referrals API as the signed-in user. */
 export const referralsApi = {
-  list: (direction: Direction) => unwrap(api.GET("/api/v1/referrals", { params: { query: { direction } } })),
+  list: (direction: Direction, caseId?: string) =>
+    unwrap(api.GET("/api/v1/referrals", { params: { query: { direction, ...(caseId ? { caseId } : {}) } } })),
   get: (id: string) => unwrap(api.GET("/api/v1/referrals/{id}", byId(id))),
   send: (body: SendReferralRequest) => unwrap(api.POST("/api/v1/referrals", { body })),
   consentCheck: (caseId: string, recipientOrgId: string, purpose: ReferralPurpose) =>
