@@ -26,6 +26,13 @@ export const ConfigSchema = z.object({
   HARBOR_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Ed25519 private key (PEM) signing audit checkpoints; default `<data dir>/../harbor-audit-key.pem`. */
   HARBOR_AUDIT_KEY_FILE: z.string().optional(),
+  /** Outgoing mail for notifications (smtp:// or smtps://); unset = in-app notifications only. */
+  HARBOR_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  /** The From address of notification e-mails. */
+  HARBOR_MAIL_FROM: z.string().min(3).max(200).default("Harbor <no-reply@harbor.invalid>"),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

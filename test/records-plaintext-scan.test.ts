@@ -57,6 +57,31 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
     assert.equal(p.status, 201, p.raw);
     const back = await call(app, "GET", `/api/v1/persons/${p.body.id}`, user.headers);
     assert.equal(back.body.givenName, secrets.givenName, "the values are really stored (and decrypt)");
+    // A referral to a partner, consented and accepted: referrals, their copies and notifications hold no value.
+    const partner = await createOrgWithUser(store, {
+      orgId: "partner",
+      orgType: "service_provider",
+      roles: ["intake"],
+    });
+    const consent = await call(app, "POST", `/api/v1/persons/${p.body.id}/consents`, user.headers, {
+      recipientOrgId: "partner",
+      purpose: "services_referral",
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      signedBy: ["victim"],
+    });
+    assert.equal(consent.status, 201, consent.raw);
+    const ref = await call(app, "POST", "/api/v1/referrals", user.headers, {
+      caseId: c.body.id,
+      personId: p.body.id,
+      recipient: { orgId: "partner" },
+      purpose: "shelter",
+    });
+    assert.equal(ref.status, 201, ref.raw);
+    const accepted = await call(app, "POST", `/api/v1/referrals/${ref.body.id}/accept`, {
+      ...partner.headers,
+      "if-match": 'W/"1"',
+    });
+    assert.equal(accepted.status, 200, accepted.raw);
     const needles = [...Object.values(secrets), "4155550199", "+14155550199", "1987-06-05"];
     return { title, needles };
   } finally {

@@ -8,8 +8,10 @@ import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { idempotencyHook } from "../modules/idempotency/idempotency.hook.ts";
+import { notificationsRoutes } from "../modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
+import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
@@ -32,4 +34,6 @@ export const routePlugins: RoutesPlugin[] = [
   consentsRoutes,
   directoryRoutes,
   routingRoutes,
+  referralsRoutes,
+  notificationsRoutes,
 ];

@@ -6,8 +6,10 @@ import type { ConsentsTables } from "../modules/consents/consents.tables.ts";
 import type { CryptoTables } from "../modules/crypto/crypto.tables.ts";
 import type { DirectoryTables } from "../modules/directory/directory.tables.ts";
 import type { IdempotencyTables } from "../modules/idempotency/idempotency.tables.ts";
+import type { NotificationsTables } from "../modules/notifications/notifications.tables.ts";
 import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
 import type { PersonsTables } from "../modules/persons/persons.tables.ts";
+import type { ReferralsTables } from "../modules/referrals/referrals.tables.ts";
 import type { UsersTables } from "../modules/users/users.tables.ts";
 
 /**
@@ -35,6 +37,8 @@ export interface Database
     PersonsTables,
     ConsentsTables,
     DirectoryTables,
-    IdempotencyTables {}
+    IdempotencyTables,
+    ReferralsTables,
+    NotificationsTables {}
 
 export type { ColumnType, Generated };

@@ -38,6 +38,10 @@ export const ORG_TABLES = [
   "persons",
   "consents",
   "idempotency_keys",
+  "referrals",
+  "referrals_received",
+  "notifications",
+  "notification_emails",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

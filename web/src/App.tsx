@@ -10,10 +10,14 @@ import { DirectoryPage } from "./pages/directory/DirectoryPage.tsx";
 import { NavigatorPage } from "./pages/directory/NavigatorPage.tsx";
 import { LandingPage } from "./pages/LandingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
 import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
+import { ReferralPage } from "./pages/referrals/ReferralPage.tsx";
+import { ReferralsPage } from "./pages/referrals/ReferralsPage.tsx";
+import { SendReferralPage } from "./pages/referrals/SendReferralPage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -38,6 +42,10 @@ export function App() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals/new" element={<SendReferralPage />} />
+        <Route path="referrals/:id" element={<ReferralPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
       </Route>
     </Routes>
   );

@@ -3,19 +3,37 @@ import { initReactI18next } from "react-i18next";
 import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
+import enNotifications from "./locales/en/notifications.json";
 import enRecords from "./locales/en/records.json";
+import enReferrals from "./locales/en/referrals.json";
 import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
+import esNotifications from "./locales/es/notifications.json";
 import esRecords from "./locales/es/records.json";
+import esReferrals from "./locales/es/referrals.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Every visible string comes from these files; a module adds its namespace here. */
 export const resources = {
-  en: { common: enCommon, auth: enAuth, directory: enDirectory, records: enRecords },
-  es: { common: esCommon, auth: esAuth, directory: esDirectory, records: esRecords },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    directory: enDirectory,
+    records: enRecords,
+    referrals: enReferrals,
+    notifications: enNotifications,
+  },
+  es: {
+    common: esCommon,
+    auth: esAuth,
+    directory: esDirectory,
+    records: esRecords,
+    referrals: esReferrals,
+    notifications: esNotifications,
+  },
 } as const;
 
 const stored = typeof localStorage !== "undefined" ? localStorage.getItem("harbor.lang") : null;

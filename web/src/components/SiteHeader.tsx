@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n.ts";
 import { NAV_ITEMS, type NavAccess } from "../navigation.ts";
+import { NotificationsBell } from "../pages/notifications/NotificationsBell.tsx";
 import { hasAnyRole, type Session, useSession } from "../session.tsx";
 
 /** Whether a link shows for this session; while the session loads, only public links show. */
@@ -74,6 +75,9 @@ export function SiteHeader() {
                   <li className="usa-nav__secondary-item harbor-nav-user" data-testid="signed-in-as">
                     <span className="usa-sr-only">{t("auth:header.signedInAs")} </span>
                     {session.user.email}
+                  </li>
+                  <li className="usa-nav__secondary-item">
+                    <NotificationsBell />
                   </li>
                   <li className="usa-nav__secondary-item">
                     <button type="button" className="usa-button usa-button--unstyled" onClick={signOut}>
