@@ -134,7 +134,7 @@ export async function clearDemo(store: Store): Promise<{ rowsDeleted: number }> 
  */
 export async function demoSignInCode(store: Store, crypto: FieldCrypto, email: string): Promise<string> {
   const user = await userByEmail(store.db, DEMO_ACTOR, email).catch(() => undefined);
-  if (!user || !user.org_id.startsWith(DEMO_ORG_PREFIX))
+  if (!user?.org_id.startsWith(DEMO_ORG_PREFIX))
     throw badRequest(
       `${email} is not a demo user; codes are given only for the demo's accounts.`,
       "not_demo_user",

@@ -1,7 +1,8 @@
+import { demoReferrals } from "../referrals/referrals.demo.ts";
 import type { DemoStep } from "./demo.context.ts";
 
 /**
  * Each module's part of the demo, in the order they build on each other: tips first, then cases and
  * their people (which later steps refer to), the work on them, referrals, and relief.
  */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [{ name: "referrals", run: demoReferrals }];

@@ -1,26 +1,12 @@
-import type { Store } from "../../store/store.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { recordConsent } from "../consents/consents.service.ts";
+import type { DemoContext } from "../demo/demo.context.ts";
 import { getPerson } from "../persons/persons.service.ts";
 import type { Caller } from "../policy/access.ts";
 import { maySend } from "./referrals.policy.ts";
 import { sendReferral } from "./referrals.service.ts";
 import { transitionReferral } from "./referrals.transitions.ts";
-
-// MERGE: Contract 6 — DemoContext is the lead's (harbor demo load); the same shape until merge.
-export interface DemoContext {
-  store: Store;
-  orgs: { taskForce: string; serviceProvider: string; hotline: string; legalAid: string };
-  users: Record<
-    "intake" | "investigator" | "advocate" | "prosecutor" | "analyst" | "hotline" | "providerAdvocate",
-    AuthContext
-  >;
-  caseIds: string[];
-  personIds: string[];
-  tipIds: string[];
-  now: Date;
-}
 
 const callerOf = (auth: AuthContext): Caller => ({ auth, meta: {} });
 
