@@ -101,7 +101,9 @@ test("send a consented referral, then the partner is notified, accepts it and op
   await page.goto(`${e.harbor.url}/referrals/new?caseId=${caseId}`);
   await page.getByRole("heading", { level: 1, name: "Send a referral" }).waitFor();
   await page.getByLabel("Victim", { exact: true }).selectOption({ label: "Ana Sample" });
-  await page.getByLabel("Organization", { exact: true }).selectOption({ label: "Haven Shelter (Victim service provider)" });
+  await page
+    .getByLabel("Organization", { exact: true })
+    .selectOption({ label: "Haven Shelter (Victim service provider)" });
   await page.getByLabel("Purpose").selectOption("shelter");
   await page.getByTestId("consent-status").filter({ hasText: "Consent covers this referral" }).waitFor();
   await expectAccessible(page, "send referral (en)");
