@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { badRequest, forbidden } from "../../server/errors.ts";
-import { recordAudit } from "../audit/audit.service.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
@@ -211,7 +211,13 @@ export async function listShares(store: Store, caller: Caller, id: string) {
 export async function openCaseInTransaction(
   trx: Kysely<Database>,
   auth: AuthContext,
-  input: { title: string; narrative?: string; traffickingType?: string; incidentState?: string; facts?: unknown },
+  input: {
+    title: string;
+    narrative?: string;
+    traffickingType?: string;
+    incidentState?: string;
+    facts?: unknown;
+  },
 ): Promise<{ id: string; org_id: string }> {
   if (!allowedRelations(auth, "case", "create").includes("owner")) throw forbidden();
   const id = randomUUID();

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { type FieldCrypto, sealRecord } from "../crypto/crypto.service.ts";
 import { PERSONS_TABLE } from "../persons/persons.fields.ts";
 import { personsRepository } from "../persons/persons.repository.ts";
-import { recordAudit } from "../audit/audit.service.ts";
 
 /**
  * Stand-ins for other engineers' contracts, until the lead merges them. Each is the smallest thing that
@@ -16,7 +16,14 @@ import { recordAudit } from "../audit/audit.service.ts";
 // searchable on this branch; the call sites are in place.
 export async function indexText(
   _trx: Kysely<Database>,
-  _entry: { orgId: string; caseId?: string; recordType: "tip"; recordId: string; field: string; text: string },
+  _entry: {
+    orgId: string;
+    caseId?: string;
+    recordType: "tip";
+    recordId: string;
+    field: string;
+    text: string;
+  },
 ): Promise<void> {}
 
 // MERGE: case-record provides this (Contract 1, persons.service.ts addPersonInTransaction). Stand-in: a
@@ -25,11 +32,19 @@ export async function addPersonInTransaction(
   trx: Kysely<Database>,
   auth: AuthContext,
   kase: { id: string; org_id: string },
-  input: { role: "victim"; citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown" },
+  input: {
+    role: "victim";
+    citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+  },
   crypto: FieldCrypto,
 ): Promise<{ id: string; org_id: string }> {
   const id = randomUUID();
-  const { dataKeyId } = await sealRecord(trx, crypto, { table: PERSONS_TABLE, rowId: id, orgId: kase.org_id }, {});
+  const { dataKeyId } = await sealRecord(
+    trx,
+    crypto,
+    { table: PERSONS_TABLE, rowId: id, orgId: kase.org_id },
+    {},
+  );
   await personsRepository.insert(trx, {
     id,
     orgId: kase.org_id,

@@ -24,7 +24,21 @@ export function clockOf(row: ClockFields, now: Date): TipSummaryT["hhsClock"] {
   };
 }
 
-type SummaryRow = Omit<TipRow, "data_key_id" | "narrative_enc" | "reporter_name_enc" | "reporter_phone_enc" | "reporter_email_enc" | "city_enc" | "receipt_hash" | "facts" | "screening" | "recommendations" | "closed_at" | "created_by">;
+type SummaryRow = Omit<
+  TipRow,
+  | "data_key_id"
+  | "narrative_enc"
+  | "reporter_name_enc"
+  | "reporter_phone_enc"
+  | "reporter_email_enc"
+  | "city_enc"
+  | "receipt_hash"
+  | "facts"
+  | "screening"
+  | "recommendations"
+  | "closed_at"
+  | "created_by"
+>;
 
 /** The queue line: an allow-list of codes and dates, no free text. */
 export function presentSummary(row: SummaryRow, now: Date): TipSummaryT {
@@ -73,7 +87,11 @@ export function presentTip(row: TipWithKey, crypto: FieldCrypto, merged: TipWith
     ...presentSummary(row, now),
     narrative: open.narrative ?? "",
     city: open.city ?? null,
-    reporter: { name: open.reporterName ?? null, phone: open.reporterPhone ?? null, email: open.reporterEmail ?? null },
+    reporter: {
+      name: open.reporterName ?? null,
+      phone: open.reporterPhone ?? null,
+      email: open.reporterEmail ?? null,
+    },
     facts: row.facts,
     screening: row.screening,
     recommendations: row.recommendations,

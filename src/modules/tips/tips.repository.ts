@@ -3,7 +3,9 @@ import type { Database } from "../../store/schema.ts";
 import type { ListTipsQ } from "./tips.schema.ts";
 import type { TipsTables } from "./tips.tables.ts";
 
-export type TipRow = TipsTables["tips"] extends infer T ? { [K in keyof T]: T[K] extends import("kysely").ColumnType<infer S, unknown, unknown> ? S : T[K] } : never;
+export type TipRow = TipsTables["tips"] extends infer T
+  ? { [K in keyof T]: T[K] extends import("kysely").ColumnType<infer S, unknown, unknown> ? S : T[K] }
+  : never;
 export type TipWithKey = TipRow & { wrapped: string | null };
 
 /**
@@ -11,7 +13,22 @@ export type TipWithKey = TipRow & { wrapped: string | null };
  * organization (`orgId` below is always the caller's, set by the service after the policy check).
  */
 export const tipsRepository = {
-  async insert(db: Kysely<Database>, row: Omit<TipRow, "status" | "version" | "assignee_user_id" | "merged_into" | "case_id" | "close_reason" | "closed_at" | "hhs_notified_at" | "hhs_notified_by" | "hhs_notified_method">) {
+  async insert(
+    db: Kysely<Database>,
+    row: Omit<
+      TipRow,
+      | "status"
+      | "version"
+      | "assignee_user_id"
+      | "merged_into"
+      | "case_id"
+      | "close_reason"
+      | "closed_at"
+      | "hhs_notified_at"
+      | "hhs_notified_by"
+      | "hhs_notified_method"
+    >,
+  ) {
     await db
       .insertInto("tips")
       .values({
@@ -34,10 +51,17 @@ export const tipsRepository = {
   },
 
   /** One tip of the organization with its wrapped data key; `forUpdate` locks it for a triage action. */
-  async get(db: Kysely<Database>, orgId: string, id: string, forUpdate = false): Promise<TipWithKey | undefined> {
+  async get(
+    db: Kysely<Database>,
+    orgId: string,
+    id: string,
+    forUpdate = false,
+  ): Promise<TipWithKey | undefined> {
     let q = db
       .selectFrom("tips as t")
-      .leftJoin("data_keys as dk", (j) => j.onRef("dk.org_id", "=", "t.org_id").onRef("dk.id", "=", "t.data_key_id"))
+      .leftJoin("data_keys as dk", (j) =>
+        j.onRef("dk.org_id", "=", "t.org_id").onRef("dk.id", "=", "t.data_key_id"),
+      )
       .selectAll("t")
       .select("dk.wrapped")
       .where("t.org_id", "=", orgId)
@@ -50,7 +74,9 @@ export const tipsRepository = {
   async mergedInto(db: Kysely<Database>, orgId: string, id: string): Promise<TipWithKey[]> {
     return (await db
       .selectFrom("tips as t")
-      .leftJoin("data_keys as dk", (j) => j.onRef("dk.org_id", "=", "t.org_id").onRef("dk.id", "=", "t.data_key_id"))
+      .leftJoin("data_keys as dk", (j) =>
+        j.onRef("dk.org_id", "=", "t.org_id").onRef("dk.id", "=", "t.data_key_id"),
+      )
       .selectAll("t")
       .select("dk.wrapped")
       .where("t.org_id", "=", orgId)
@@ -64,9 +90,25 @@ export const tipsRepository = {
     let query = db
       .selectFrom("tips")
       .select([
-        "id", "org_id", "channel", "status", "received_at", "state", "country", "screening_level",
-        "screening_drivers", "priority", "assignee_user_id", "merged_into", "case_id", "close_reason",
-        "hhs_due_at", "hhs_notified_at", "hhs_notified_by", "hhs_notified_method", "version",
+        "id",
+        "org_id",
+        "channel",
+        "status",
+        "received_at",
+        "state",
+        "country",
+        "screening_level",
+        "screening_drivers",
+        "priority",
+        "assignee_user_id",
+        "merged_into",
+        "case_id",
+        "close_reason",
+        "hhs_due_at",
+        "hhs_notified_at",
+        "hhs_notified_by",
+        "hhs_notified_method",
+        "version",
       ])
       .where("org_id", "=", orgId);
     if (q.status) query = query.where("status", "=", q.status);
@@ -106,7 +148,21 @@ export const tipsRepository = {
     orgId: string,
     id: string,
     version: number,
-    set: Partial<Pick<TipRow, "status" | "assignee_user_id" | "merged_into" | "case_id" | "close_reason" | "closed_at" | "hhs_due_at" | "hhs_notified_at" | "hhs_notified_by" | "hhs_notified_method">>,
+    set: Partial<
+      Pick<
+        TipRow,
+        | "status"
+        | "assignee_user_id"
+        | "merged_into"
+        | "case_id"
+        | "close_reason"
+        | "closed_at"
+        | "hhs_due_at"
+        | "hhs_notified_at"
+        | "hhs_notified_by"
+        | "hhs_notified_method"
+      >
+    >,
   ): Promise<number | undefined> {
     const row = await db
       .updateTable("tips")
@@ -120,11 +176,27 @@ export const tipsRepository = {
   },
 
   async userInOrg(db: Kysely<Database>, orgId: string, userId: string) {
-    return db.selectFrom("users").select("id").where("org_id", "=", orgId).where("id", "=", userId).executeTakeFirst();
+    return db
+      .selectFrom("users")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("id", "=", userId)
+      .executeTakeFirst();
   },
   /** Merge bookkeeping: the duplicate's own duplicates move to the survivor, and so does an unmet clock. */
-  async adoptDuplicates(db: Kysely<Database>, orgId: string, duplicateId: string, survivorId: string, duplicate: Pick<TipRow, "hhs_due_at" | "hhs_notified_at" | "priority">) {
-    await db.updateTable("tips").set({ merged_into: survivorId }).where("org_id", "=", orgId).where("merged_into", "=", duplicateId).execute();
+  async adoptDuplicates(
+    db: Kysely<Database>,
+    orgId: string,
+    duplicateId: string,
+    survivorId: string,
+    duplicate: Pick<TipRow, "hhs_due_at" | "hhs_notified_at" | "priority">,
+  ) {
+    await db
+      .updateTable("tips")
+      .set({ merged_into: survivorId })
+      .where("org_id", "=", orgId)
+      .where("merged_into", "=", duplicateId)
+      .execute();
     if (duplicate.hhs_due_at && !duplicate.hhs_notified_at) {
       await db
         .updateTable("tips")

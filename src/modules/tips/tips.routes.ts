@@ -68,7 +68,9 @@ export async function tipsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await submitTip(app.store, app.config, { auth: request.auth, meta: meta(request) }, request.body)),
+        .send(
+          await submitTip(app.store, app.config, { auth: request.auth, meta: meta(request) }, request.body),
+        ),
   );
   r.get(
     "/api/v1/tips/receipts/:receipt",
@@ -98,7 +100,12 @@ export async function tipsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/v1/tips/:id",
     {
-      schema: { tags, summary: "A tip, its narrative and screening", params: TipParams, response: { 200: TipView, ...errors } },
+      schema: {
+        tags,
+        summary: "A tip, its narrative and screening",
+        params: TipParams,
+        response: { 200: TipView, ...errors },
+      },
     },
     async (request, reply) => {
       const tip = await getTip(app.store, callerOf(request), request.params.id);
@@ -111,7 +118,12 @@ export async function tipsRoutes(app: FastifyInstance): Promise<void> {
     path: string,
     summary: string,
     body: B,
-    run: (request: FastifyRequest, id: string, version: number, body: z.infer<B>) => Promise<{ version: number }>,
+    run: (
+      request: FastifyRequest,
+      id: string,
+      version: number,
+      body: z.infer<B>,
+    ) => Promise<{ version: number }>,
     response: z.ZodType = Versioned,
   ) =>
     r.post(
@@ -130,8 +142,11 @@ export async function tipsRoutes(app: FastifyInstance): Promise<void> {
   action("close", "Close the tip with a reason", CloseBody, (q, id, v, b) =>
     closeTip(app.store, callerOf(q), id, v, b.reason),
   );
-  action("merge", "Close the tip as a duplicate of another (its narrative stays attached there)", MergeBody, (q, id, v, b) =>
-    mergeTip(app.store, callerOf(q), id, v, b.into),
+  action(
+    "merge",
+    "Close the tip as a duplicate of another (its narrative stays attached there)",
+    MergeBody,
+    (q, id, v, b) => mergeTip(app.store, callerOf(q), id, v, b.into),
   );
   action(
     "convert",
@@ -140,7 +155,10 @@ export async function tipsRoutes(app: FastifyInstance): Promise<void> {
     (q, id, v, b) => convertTip(app.store, callerOf(q), id, v, b.title),
     Versioned.extend({ caseId: z.string() }),
   );
-  action("hhs-notified", "Record that HHS was notified (meets the 24-hour clock)", HhsNotifiedBody, (q, id, v, b) =>
-    recordHhsNotified(app.store, callerOf(q), id, v, b),
+  action(
+    "hhs-notified",
+    "Record that HHS was notified (meets the 24-hour clock)",
+    HhsNotifiedBody,
+    (q, id, v, b) => recordHhsNotified(app.store, callerOf(q), id, v, b),
   );
 }

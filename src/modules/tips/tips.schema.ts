@@ -20,15 +20,25 @@ export const SubmitTipBody = z.strictObject({
   reporter: z
     .strictObject({
       name: text(200).optional(),
-      phone: z.string().trim().regex(/^[0-9+().\-\s]{7,30}$/, "must be a phone number").optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^[0-9+().\-\s]{7,30}$/, "must be a phone number")
+        .optional(),
       email: z.email().max(254).optional(),
     })
     .optional(),
   location: z
     .strictObject({
-      state: z.string().regex(/^[A-Z]{2}$/, "a two-letter U.S. state or territory code").optional(),
+      state: z
+        .string()
+        .regex(/^[A-Z]{2}$/, "a two-letter U.S. state or territory code")
+        .optional(),
       city: text(120).optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code").optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code")
+        .optional(),
     })
     .optional(),
   facts: FactsSchema.optional(),
@@ -56,9 +66,17 @@ export const ListTipsQuery = z.strictObject({
 });
 export type ListTipsQ = z.infer<typeof ListTipsQuery>;
 
-export const CLOSE_REASONS = ["no_trafficking", "insufficient_information", "referred_out", "duplicate", "other"] as const;
+export const CLOSE_REASONS = [
+  "no_trafficking",
+  "insufficient_information",
+  "referred_out",
+  "duplicate",
+  "other",
+] as const;
 export const AssignBody = z.strictObject({ userId: z.string().min(1).max(64).nullable() });
-export const CloseBody = z.strictObject({ reason: z.enum(CLOSE_REASONS.filter((r) => r !== "duplicate") as [string, ...string[]]) });
+export const CloseBody = z.strictObject({
+  reason: z.enum(CLOSE_REASONS.filter((r) => r !== "duplicate") as [string, ...string[]]),
+});
 export const MergeBody = z.strictObject({ into: z.uuid() });
 export const ConvertBody = z.strictObject({ title: text(200) });
 export const HhsNotifiedBody = z.strictObject({
@@ -95,7 +113,11 @@ export const TipSummary = z.object({
 export const TipView = TipSummary.extend({
   narrative: z.string(),
   city: z.string().nullable(),
-  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
+  reporter: z.object({
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
   facts: z.record(z.string(), z.unknown()),
   screening: z.record(z.string(), z.unknown()),
   recommendations: z.array(z.unknown()),

@@ -56,7 +56,9 @@ const HIGH_AT = 8;
 export function factsForeignMinor(facts: Facts | undefined): boolean {
   const v = facts?.victim;
   if (!v || v.age === undefined || v.age >= 18) return false;
-  return v.citizenship === "foreign_national" || v.nonimmigrantVisa === "work" || v.nonimmigrantVisa === "travel";
+  return (
+    v.citizenship === "foreign_national" || v.nonimmigrantVisa === "work" || v.nonimmigrantVisa === "travel"
+  );
 }
 
 /** The screening level of a tip's answers, with the indicators that drove it. */

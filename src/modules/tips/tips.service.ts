@@ -34,7 +34,9 @@ export function newReceipt(): string {
   return `${out.slice(0, 5)}-${out.slice(5)}`;
 }
 export const receiptHash = (receipt: string) =>
-  createHash("sha256").update(`harbor.tip-receipt|${receipt.replace(/-/g, "").toUpperCase()}`).digest("hex");
+  createHash("sha256")
+    .update(`harbor.tip-receipt|${receipt.replace(/-/g, "").toUpperCase()}`)
+    .digest("hex");
 
 /** Who submits: a signed-in user or partner token, or nobody (the public form). */
 export interface Submitter {
@@ -45,8 +47,15 @@ export interface Submitter {
 /** The organization that receives anonymous tips: HARBOR_TIP_ORG, else the installation's host. */
 async function publicTipOrg(db: Kysely<Database>, config: Pick<Config, "HARBOR_TIP_ORG">) {
   const q = db.selectFrom("orgs").select("id");
-  const row = await (config.HARBOR_TIP_ORG ? q.where("id", "=", config.HARBOR_TIP_ORG) : q.where("host", "=", true)).executeTakeFirst();
-  if (!row) throw unavailable("Public tips are not accepted yet: no intake organization is configured.", "no_tip_org");
+  const row = await (config.HARBOR_TIP_ORG
+    ? q.where("id", "=", config.HARBOR_TIP_ORG)
+    : q.where("host", "=", true)
+  ).executeTakeFirst();
+  if (!row)
+    throw unavailable(
+      "Public tips are not accepted yet: no intake organization is configured.",
+      "no_tip_org",
+    );
   return row.id;
 }
 
@@ -62,7 +71,12 @@ export async function submitTip(
 ): Promise<{ id: string; receipt: string }> {
   const { auth } = who;
   if (auth && !canTip(auth, "submit")) {
-    return guarded(store.db, { auth, meta: who.meta }, { action: "tip.submit", targetType: "tip", targetIds: [] }, async (): Promise<{ id: string; receipt: string } | typeof FORBIDDEN> => FORBIDDEN);
+    return guarded(
+      store.db,
+      { auth, meta: who.meta },
+      { action: "tip.submit", targetType: "tip", targetIds: [] },
+      async (): Promise<{ id: string; receipt: string } | typeof FORBIDDEN> => FORBIDDEN,
+    );
   }
   const orgId = auth ? auth.orgId : await publicTipOrg(store.db, config);
   const crypto = fieldCryptoOf(store);
@@ -79,13 +93,18 @@ export async function submitTip(
   const receipt = newReceipt();
   const channel = !auth ? "public" : auth.via === "token" ? "partner" : "hotline";
   await store.db.transaction().execute(async (trx) => {
-    const { dataKeyId, sealed } = await sealRecord(trx, crypto, { table: TIPS_TABLE, rowId: id, orgId }, {
-      narrative: input.narrative,
-      reporterName: input.reporter?.name,
-      reporterPhone: input.reporter?.phone,
-      reporterEmail: input.reporter?.email,
-      city: input.location?.city,
-    });
+    const { dataKeyId, sealed } = await sealRecord(
+      trx,
+      crypto,
+      { table: TIPS_TABLE, rowId: id, orgId },
+      {
+        narrative: input.narrative,
+        reporterName: input.reporter?.name,
+        reporterPhone: input.reporter?.phone,
+        reporterEmail: input.reporter?.email,
+        city: input.location?.city,
+      },
+    );
     await tipsRepository.insert(trx, {
       org_id: orgId,
       id,
@@ -100,7 +119,11 @@ export async function submitTip(
       state: input.location?.state ?? facts.location?.state ?? null,
       country: input.location?.country ?? null,
       facts,
-      screening: { indicators: input.screening?.indicators ?? [], answers: input.screening?.answers ?? {}, score: screening.score },
+      screening: {
+        indicators: input.screening?.indicators ?? [],
+        answers: input.screening?.answers ?? {},
+        score: screening.score,
+      },
       screening_level: screening.level,
       screening_drivers: screening.drivers,
       recommendations,
@@ -109,7 +132,13 @@ export async function submitTip(
       received_at: receivedAt,
       created_by: auth?.userId ?? null,
     });
-    await indexText(trx, { orgId, recordType: "tip", recordId: id, field: "narrative", text: input.narrative });
+    await indexText(trx, {
+      orgId,
+      recordType: "tip",
+      recordId: id,
+      field: "narrative",
+      text: input.narrative,
+    });
     await recordAudit(trx, {
       action: "tip.submit",
       outcome: "success",
@@ -146,14 +175,24 @@ export async function listTips(store: Store, caller: Caller, q: ListTipsQ): Prom
 /** One tip with its free text opened; the read is audited. */
 export async function getTip(store: Store, caller: Caller, id: string): Promise<TipViewT> {
   const crypto = fieldCryptoOf(store);
-  return guarded(store.db, caller, { action: "tip.read", targetType: "tip", targetIds: [id] }, async (trx) => {
-    if (!canTip(caller.auth, "read")) return HIDDEN;
-    const row = await tipsRepository.get(trx, caller.auth.orgId, id);
-    if (!row) return HIDDEN;
-    const merged = await tipsRepository.mergedInto(trx, row.org_id, id);
-    await audit(trx, caller, { action: "tip.read", outcome: "success", targetType: "tip", targetIds: [id] });
-    return presentTip(row, crypto, merged, clock.now());
-  });
+  return guarded(
+    store.db,
+    caller,
+    { action: "tip.read", targetType: "tip", targetIds: [id] },
+    async (trx) => {
+      if (!canTip(caller.auth, "read")) return HIDDEN;
+      const row = await tipsRepository.get(trx, caller.auth.orgId, id);
+      if (!row) return HIDDEN;
+      const merged = await tipsRepository.mergedInto(trx, row.org_id, id);
+      await audit(trx, caller, {
+        action: "tip.read",
+        outcome: "success",
+        targetType: "tip",
+        targetIds: [id],
+      });
+      return presentTip(row, crypto, merged, clock.now());
+    },
+  );
 }
 
 type Triage = "assign" | "close" | "merge" | "convert" | "hhs_notified";
@@ -165,21 +204,39 @@ async function triage<T extends object>(
   id: string,
   expected: number,
   action: Triage,
-  work: (trx: Kysely<Database>, row: NonNullable<Awaited<ReturnType<typeof tipsRepository.get>>>) => Promise<{ set: Parameters<typeof tipsRepository.update>[4]; details?: Record<string, string | number | boolean>; extra?: T }>,
+  work: (
+    trx: Kysely<Database>,
+    row: NonNullable<Awaited<ReturnType<typeof tipsRepository.get>>>,
+  ) => Promise<{
+    set: Parameters<typeof tipsRepository.update>[4];
+    details?: Record<string, string | number | boolean>;
+    extra?: T;
+  }>,
 ): Promise<{ version: number } & Partial<T>> {
   const policyAction: TipAction = action === "convert" ? "convert" : "triage";
-  return guarded(store.db, caller, { action: `tip.${action}`, targetType: "tip", targetIds: [id] }, async (trx) => {
-    if (!canTip(caller.auth, "read")) return HIDDEN;
-    const row = await tipsRepository.get(trx, caller.auth.orgId, id, true);
-    if (!row) return HIDDEN;
-    if (!canTip(caller.auth, policyAction)) return FORBIDDEN;
-    if (row.version !== expected) throw staleVersion(row.version);
-    const { set, details, extra } = await work(trx, row);
-    const version = await tipsRepository.update(trx, row.org_id, id, expected, set);
-    if (version === undefined) throw staleVersion(row.version + 1);
-    await audit(trx, caller, { action: `tip.${action}`, outcome: "success", targetType: "tip", targetIds: [id], ...(details ? { details } : {}) });
-    return { version, ...(extra ?? {}) } as { version: number } & Partial<T>;
-  });
+  return guarded(
+    store.db,
+    caller,
+    { action: `tip.${action}`, targetType: "tip", targetIds: [id] },
+    async (trx) => {
+      if (!canTip(caller.auth, "read")) return HIDDEN;
+      const row = await tipsRepository.get(trx, caller.auth.orgId, id, true);
+      if (!row) return HIDDEN;
+      if (!canTip(caller.auth, policyAction)) return FORBIDDEN;
+      if (row.version !== expected) throw staleVersion(row.version);
+      const { set, details, extra } = await work(trx, row);
+      const version = await tipsRepository.update(trx, row.org_id, id, expected, set);
+      if (version === undefined) throw staleVersion(row.version + 1);
+      await audit(trx, caller, {
+        action: `tip.${action}`,
+        outcome: "success",
+        targetType: "tip",
+        targetIds: [id],
+        ...(details ? { details } : {}),
+      });
+      return { version, ...(extra ?? {}) } as { version: number } & Partial<T>;
+    },
+  );
 }
 
 const open = (row: { status: string }) => {
@@ -191,7 +248,10 @@ export function assignTip(store: Store, caller: Caller, id: string, expected: nu
     open(row);
     if (userId !== null && !(await tipsRepository.userInOrg(trx, row.org_id, userId)))
       throw badRequest("body.userId: no such user in your organization");
-    return { set: { assignee_user_id: userId, ...(userId ? { status: "under_review" as const } : {}) }, details: { assigned: userId !== null } };
+    return {
+      set: { assignee_user_id: userId, ...(userId ? { status: "under_review" as const } : {}) },
+      details: { assigned: userId !== null },
+    };
   });
 }
 
@@ -213,7 +273,13 @@ export function mergeTip(store: Store, caller: Caller, id: string, expected: num
     await tipsRepository.adoptDuplicates(trx, row.org_id, id, into, row);
     // The clock now lives on the survivor (moved above), so the duplicate no longer carries one.
     return {
-      set: { status: "closed", close_reason: "duplicate", closed_at: clock.now(), merged_into: into, hhs_due_at: row.hhs_notified_at ? row.hhs_due_at : null },
+      set: {
+        status: "closed",
+        close_reason: "duplicate",
+        closed_at: clock.now(),
+        merged_into: into,
+        hhs_due_at: row.hhs_notified_at ? row.hhs_due_at : null,
+      },
       details: { into },
     };
   });
@@ -231,7 +297,13 @@ export function convertTip(store: Store, caller: Caller, id: string, expected: n
       ...(row.state ? { incidentState: row.state } : {}),
     });
     if (facts?.victim) {
-      await addPersonInTransaction(trx, caller.auth, kase, { role: "victim", citizenship: facts.victim.citizenship ?? "unknown" }, crypto);
+      await addPersonInTransaction(
+        trx,
+        caller.auth,
+        kase,
+        { role: "victim", citizenship: facts.victim.citizenship ?? "unknown" },
+        crypto,
+      );
     }
     await recordCaseActivity(trx, caller.auth, kase, { kind: "tip.converted", ref: { type: "tip", id } });
     return {
@@ -243,7 +315,13 @@ export function convertTip(store: Store, caller: Caller, id: string, expected: n
 }
 
 /** Records that HHS was notified (who, when, how): meets the 24-hour clock. */
-export function recordHhsNotified(store: Store, caller: Caller, id: string, expected: number, input: { method: string; at?: string }) {
+export function recordHhsNotified(
+  store: Store,
+  caller: Caller,
+  id: string,
+  expected: number,
+  input: { method: string; at?: string },
+) {
   return triage(store, caller, id, expected, "hhs_notified", async (_trx, row) => {
     if (!row.hhs_due_at) throw conflict("No HHS notification clock runs on this tip.", "no_clock");
     if (row.hhs_notified_at) throw conflict("HHS notification is already recorded.", "clock_met");

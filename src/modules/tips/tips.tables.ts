@@ -9,7 +9,11 @@ export interface TipsTables {
     id: string;
     receipt_hash: string;
     channel: "public" | "hotline" | "partner";
-    status: ColumnType<"received" | "under_review" | "closed", "received" | undefined, "under_review" | "closed">;
+    status: ColumnType<
+      "received" | "under_review" | "closed",
+      "received" | undefined,
+      "under_review" | "closed"
+    >;
     data_key_id: string;
     narrative_enc: string;
     reporter_name_enc: string | null;
