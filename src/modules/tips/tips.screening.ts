@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "../../paths.ts";
 import type { Facts } from "../routing/routing.schema.ts";
 
 /**
@@ -19,10 +18,7 @@ interface IndicatorsFile {
   screen: Item[];
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const file = JSON.parse(
-  readFileSync(path.resolve(here, "../../../data/tips/indicators.json"), "utf8"),
-) as IndicatorsFile;
+const file = JSON.parse(readFileSync(fromRoot("data", "tips", "indicators.json"), "utf8")) as IndicatorsFile;
 
 export const INDICATORS = file.indicators;
 export const SCREEN_QUESTIONS = file.screen;
