@@ -14,6 +14,9 @@ import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
+import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx";
+import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
+import { TriagePage } from "./pages/tips/TriagePage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -24,6 +27,8 @@ export function App() {
         {/* public module pages */}
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="navigator" element={<NavigatorPage />} />
+        <Route path="tip" element={<PublicTipPage />} />
+        <Route path="tip/status" element={<ReceiptStatusPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route element={<Layout quickExit={false} />}>
@@ -38,6 +43,9 @@ export function App() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
+        <Route path="tips" element={<TriagePage />} />
+        <Route path="tips/new" element={<OperatorTipPage />} />
+        <Route path="tips/:id" element={<TipPage />} />
       </Route>
     </Routes>
   );

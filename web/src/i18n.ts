@@ -4,18 +4,20 @@ import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enRecords from "./locales/en/records.json";
+import enTips from "./locales/en/tips.json";
 import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esRecords from "./locales/es/records.json";
+import esTips from "./locales/es/tips.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Every visible string comes from these files; a module adds its namespace here. */
 export const resources = {
-  en: { common: enCommon, auth: enAuth, directory: enDirectory, records: enRecords },
-  es: { common: esCommon, auth: esAuth, directory: esDirectory, records: esRecords },
+  en: { common: enCommon, auth: enAuth, directory: enDirectory, records: enRecords, tips: enTips },
+  es: { common: esCommon, auth: esAuth, directory: esDirectory, records: esRecords, tips: esTips },
 } as const;
 
 const stored = typeof localStorage !== "undefined" ? localStorage.getItem("harbor.lang") : null;
