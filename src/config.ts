@@ -24,6 +24,10 @@ export const ConfigSchema = z.object({
   DEFAULT_LOCALE: z.enum(["en", "es"]).default("en"),
   /** Sign-in attempts (password and MFA steps) allowed per client address per minute. */
   HARBOR_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Anonymous tips (and receipt look-ups) allowed per client address per minute. */
+  HARBOR_TIP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** The organization that receives anonymous public tips; default: the installation's host organization. */
+  HARBOR_TIP_ORG: z.string().optional(),
   /** Ed25519 private key (PEM) signing audit checkpoints; default `<data dir>/../harbor-audit-key.pem`. */
   HARBOR_AUDIT_KEY_FILE: z.string().optional(),
   /** Outgoing mail for notifications (smtp:// or smtps://); unset = in-app notifications only. */

@@ -82,7 +82,37 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       "if-match": 'W/"1"',
     });
     assert.equal(accepted.status, 200, accepted.raw);
-    const needles = [...Object.values(secrets), "4155550199", "+14155550199", "1987-06-05"];
+    // A tip (anonymous, to the host organization) with canaries in every free-text and contact field.
+    const tipSecrets = {
+      narrative: `${canary("TIPNARR")} was seen at the motel`,
+      name: canary("TIPNAME"),
+      email: `${canary("TIPMAIL").toLowerCase()}@example.org`,
+      phone: "+1 (415) 555-0142",
+      city: canary("TIPCITY"),
+    };
+    const tip = await call(
+      app,
+      "POST",
+      "/api/v1/tips",
+      {},
+      {
+        narrative: tipSecrets.narrative,
+        reporter: { name: tipSecrets.name, email: tipSecrets.email, phone: tipSecrets.phone },
+        location: { state: "TX", city: tipSecrets.city },
+      },
+    );
+    assert.equal(tip.status, 201, tip.raw);
+    const tipBack = await call(app, "GET", `/api/v1/tips/${tip.body.id}`, user.headers);
+    assert.equal(tipBack.body.city, tipSecrets.city, "the tip is really stored (and decrypts)");
+    const needles = [
+      ...Object.values(secrets),
+      "4155550199",
+      "+14155550199",
+      "1987-06-05",
+      ...Object.values(tipSecrets),
+      tip.body.receipt,
+      tip.body.receipt.replace("-", ""),
+    ];
     return { title, needles };
   } finally {
     await app.close();

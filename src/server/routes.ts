@@ -13,6 +13,7 @@ import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
+import { tipsRoutes } from "../modules/tips/tips.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
 
@@ -36,4 +37,5 @@ export const routePlugins: RoutesPlugin[] = [
   routingRoutes,
   referralsRoutes,
   notificationsRoutes,
+  tipsRoutes,
 ];

@@ -10,6 +10,7 @@ import type { NotificationsTables } from "../modules/notifications/notifications
 import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
 import type { PersonsTables } from "../modules/persons/persons.tables.ts";
 import type { ReferralsTables } from "../modules/referrals/referrals.tables.ts";
+import type { TipsTables } from "../modules/tips/tips.tables.ts";
 import type { UsersTables } from "../modules/users/users.tables.ts";
 
 /**
@@ -39,6 +40,7 @@ export interface Database
     DirectoryTables,
     IdempotencyTables,
     ReferralsTables,
-    NotificationsTables {}
+    NotificationsTables,
+    TipsTables {}
 
 export type { ColumnType, Generated };

@@ -42,6 +42,7 @@ export const ORG_TABLES = [
   "referrals_received",
   "notifications",
   "notification_emails",
+  "tips",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

@@ -18,6 +18,9 @@ import { SharingPage } from "./pages/records/SharingPage.tsx";
 import { ReferralPage } from "./pages/referrals/ReferralPage.tsx";
 import { ReferralsPage } from "./pages/referrals/ReferralsPage.tsx";
 import { SendReferralPage } from "./pages/referrals/SendReferralPage.tsx";
+import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx";
+import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
+import { TriagePage } from "./pages/tips/TriagePage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -28,6 +31,8 @@ export function App() {
         {/* public module pages */}
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="navigator" element={<NavigatorPage />} />
+        <Route path="tip" element={<PublicTipPage />} />
+        <Route path="tip/status" element={<ReceiptStatusPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route element={<Layout quickExit={false} />}>
@@ -46,6 +51,9 @@ export function App() {
         <Route path="referrals/new" element={<SendReferralPage />} />
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="tips" element={<TriagePage />} />
+        <Route path="tips/new" element={<OperatorTipPage />} />
+        <Route path="tips/:id" element={<TipPage />} />
       </Route>
     </Routes>
   );

@@ -6,12 +6,14 @@ import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
 import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
+import enTips from "./locales/en/tips.json";
 import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
 import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
+import esTips from "./locales/es/tips.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,6 +27,7 @@ export const resources = {
     records: enRecords,
     referrals: enReferrals,
     notifications: enNotifications,
+    tips: enTips,
   },
   es: {
     common: esCommon,
@@ -33,6 +36,7 @@ export const resources = {
     records: esRecords,
     referrals: esReferrals,
     notifications: esNotifications,
+    tips: esTips,
   },
 } as const;
 

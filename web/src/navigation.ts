@@ -20,6 +20,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/navigator", labelKey: "directory:nav.navigator", access: "public" },
   { to: "/cases", labelKey: "records:nav.cases", access: { roles: [] } },
   { to: "/referrals", labelKey: "referrals:nav.referrals", access: { roles: [] } },
+  { to: "/tip", labelKey: "tips:nav.tip", access: "signedOut" },
+  { to: "/tips", labelKey: "tips:nav.triage", access: { roles: ["intake", "investigator", "advocate"] } },
   { to: "/admin/users", labelKey: "auth:nav.users", access: { can: "manageUsers" } },
   { to: "/admin/orgs", labelKey: "auth:nav.orgs", access: { can: "manageUsers" } },
   { to: "/admin/tokens", labelKey: "auth:nav.tokens", access: { can: "manageUsers" } },

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { badRequest } from "../../server/errors.ts";
+import { badRequest, forbidden } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
@@ -203,4 +204,32 @@ export async function listShares(store: Store, caller: Caller, id: string) {
       return (await casesRepository.listShares(trx, row.org_id, id)).map(presentShare);
     },
   );
+}
+
+// MERGE: case-record provides this (Contract 1, openCaseInTransaction). Minimal stand-in on the tips
+// branch: policy-checked `create`, audited, timeline 'case.created'; narrative/facts not stored here.
+export async function openCaseInTransaction(
+  trx: Kysely<Database>,
+  auth: AuthContext,
+  input: {
+    title: string;
+    narrative?: string;
+    traffickingType?: string;
+    incidentState?: string;
+    facts?: unknown;
+  },
+): Promise<{ id: string; org_id: string }> {
+  if (!allowedRelations(auth, "case", "create").includes("owner")) throw forbidden();
+  const id = randomUUID();
+  await casesRepository.insert(trx, { id, orgId: auth.orgId, title: input.title, createdBy: auth.userId });
+  await recordCaseActivity(trx, auth, { id, org_id: auth.orgId }, { kind: "case.created" });
+  await recordAudit(trx, {
+    action: "case.create",
+    outcome: "success",
+    actorUserId: auth.userId,
+    actorOrgId: auth.orgId,
+    targetType: "case",
+    targetIds: [id],
+  });
+  return { id, org_id: auth.orgId };
 }

@@ -1,8 +1,12 @@
 import { demoReferrals } from "../referrals/referrals.demo.ts";
+import { demoTips } from "../tips/tips.demo.ts";
 import type { DemoStep } from "./demo.context.ts";
 
 /**
  * Each module's part of the demo, in the order they build on each other: tips first, then cases and
  * their people (which later steps refer to), the work on them, referrals, and relief.
  */
-export const DEMO_STEPS: DemoStep[] = [{ name: "referrals", run: demoReferrals }];
+export const DEMO_STEPS: DemoStep[] = [
+  { name: "tips", run: demoTips },
+  { name: "referrals", run: demoReferrals },
+];

@@ -3,11 +3,12 @@ import type { Kysely } from "kysely";
 import { badRequest } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { caseForAction } from "../cases/cases.service.ts";
 import { blindIndex, normalizePhone } from "../crypto/blind-index.ts";
-import { fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
+import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { can, staticallyHiddenFields } from "../policy/policy.engine.ts";
 import { PERSONS_TABLE, type SealedPersonField } from "./persons.fields.ts";
@@ -155,4 +156,56 @@ export async function findPersons(
       return views.map((v) => v.view);
     },
   );
+}
+
+// MERGE: case-record provides this (Contract 1, persons.service.ts addPersonInTransaction). Stand-in: a
+// person with codes only (role, citizenship), every identifying field empty but sealed like the real one.
+export async function addPersonInTransaction(
+  trx: Kysely<Database>,
+  auth: AuthContext,
+  kase: { id: string; org_id: string },
+  input: {
+    role: "victim";
+    citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+  },
+  crypto: FieldCrypto,
+): Promise<{ id: string; org_id: string }> {
+  const id = randomUUID();
+  const { dataKeyId } = await sealRecord(
+    trx,
+    crypto,
+    { table: PERSONS_TABLE, rowId: id, orgId: kase.org_id },
+    {},
+  );
+  await personsRepository.insert(trx, {
+    id,
+    orgId: kase.org_id,
+    caseId: kase.id,
+    role: input.role,
+    citizenship: input.citizenship,
+    protected1367: false,
+    dataKeyId,
+    sealed: {
+      givenName: null,
+      familyName: null,
+      dateOfBirth: null,
+      phone: null,
+      email: null,
+      address: null,
+      immigrationStatus: null,
+    },
+    phoneBidx: null,
+    emailBidx: null,
+    createdBy: auth.userId,
+  });
+  await recordAudit(trx, {
+    action: "person.create",
+    outcome: "success",
+    actorUserId: auth.userId,
+    actorOrgId: auth.orgId,
+    targetType: "person",
+    targetIds: [id],
+    details: { caseId: kase.id },
+  });
+  return { id, org_id: kase.org_id };
 }

@@ -156,3 +156,19 @@ export const CONSENT_GATED_PERSON_ROLES = ["victim"] as const;
 export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ["admin"];
 export const AUDIT_READER_ROLES: readonly Role[] = ["admin", "auditor"];
 export type AccountAction = "self" | "read" | "manage";
+
+/**
+ * Tips (src/modules/tips). `submit`: send a tip as a signed-in user or partner token (anonymous
+ * public tips need no role); `read`: the organization's queue and tips; `triage`: assign, merge,
+ * close, record the HHS notification; `convert`: open a case from a tip (also needs case `create`).
+ * Tips are never shared across organizations: every action is on the caller's own organization's.
+ * Read-only organization types (research) may do none of these.
+ */
+export const TIP_ACTIONS = ["submit", "read", "triage", "convert"] as const;
+export type TipAction = (typeof TIP_ACTIONS)[number];
+export const TIP_GRANTS: Record<TipAction, readonly Role[]> = {
+  submit: ["intake", "investigator", "prosecutor", "advocate"],
+  read: ["intake", "investigator", "advocate"],
+  triage: ["intake"],
+  convert: ["intake"],
+};

@@ -8,6 +8,7 @@ import * as accountLifecycle from "./2026_12_01_0006_account_lifecycle.ts";
 import * as orgScopedKeys from "./2026_12_01_0007_org_scoped_keys.ts";
 import * as idempotency from "./2026_12_02_0008_idempotency.ts";
 import * as caseActivity from "./2026_12_02_0009_case_activity.ts";
+import * as tips from "./2026_12_02_0040_tips.ts";
 import * as referrals from "./2026_12_02_0050_referrals.ts";
 import * as notifications from "./2026_12_02_0051_notifications.ts";
 
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0009_case_activity": caseActivity,
   "2026_12_02_0050_referrals": referrals,
   "2026_12_02_0051_notifications": notifications,
+  "2026_12_02_0040_tips": tips,
 };
