@@ -26,6 +26,13 @@ export const ConfigSchema = z.object({
   HARBOR_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Ed25519 private key (PEM) signing audit checkpoints; default `<data dir>/../harbor-audit-key.pem`. */
   HARBOR_AUDIT_KEY_FILE: z.string().optional(),
+  /** Largest attachment accepted, in bytes (default 10 MB); larger uploads answer 413. */
+  HARBOR_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

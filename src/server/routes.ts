@@ -8,9 +8,11 @@ import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { idempotencyHook } from "../modules/idempotency/idempotency.hook.ts";
+import { notesRoutes } from "../modules/notes/notes.routes.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
+import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
 
@@ -32,4 +34,6 @@ export const routePlugins: RoutesPlugin[] = [
   consentsRoutes,
   directoryRoutes,
   routingRoutes,
+  notesRoutes,
+  tasksRoutes,
 ];
