@@ -14,6 +14,7 @@ import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
 import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
+import { workRoutes } from "../modules/work/work.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
 
 /** Every module's routes, in one list: a new module adds one line here. */
@@ -36,4 +37,5 @@ export const routePlugins: RoutesPlugin[] = [
   routingRoutes,
   notesRoutes,
   tasksRoutes,
+  workRoutes,
 ];

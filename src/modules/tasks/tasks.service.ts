@@ -206,3 +206,12 @@ export async function ensureSourcedTask(
     });
   return result;
 }
+
+/** Open tasks with a due time in these cases (the deadlines of a user's queue), for the work module. */
+export function openDueTasksInCases(
+  db: Kysely<Database>,
+  auth: AuthContext,
+  cases: { org_id: string; id: string }[],
+) {
+  return tasksRepository.openDueInCases(db, auth, cases);
+}
