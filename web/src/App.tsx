@@ -14,6 +14,7 @@ import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
+import { WorkPage } from "./pages/work/WorkPage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -34,6 +35,7 @@ export function App() {
         <Route path="admin/orgs" element={<OrgsPage />} />
         <Route path="admin/tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="work" element={<WorkPage />} />
         <Route path="cases" element={<CasesPage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home", access: "public" },
   { to: "/directory", labelKey: "directory:nav.directory", access: "public" },
   { to: "/navigator", labelKey: "directory:nav.navigator", access: "public" },
+  { to: "/work", labelKey: "work:nav.work", access: { roles: [] } },
   { to: "/cases", labelKey: "records:nav.cases", access: { roles: [] } },
   { to: "/admin/users", labelKey: "auth:nav.users", access: { can: "manageUsers" } },
   { to: "/admin/orgs", labelKey: "auth:nav.orgs", access: { can: "manageUsers" } },
