@@ -57,7 +57,14 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
     assert.equal(p.status, 201, p.raw);
     const back = await call(app, "GET", `/api/v1/persons/${p.body.id}`, user.headers);
     assert.equal(back.body.givenName, secrets.givenName, "the values are really stored (and decrypt)");
-    const needles = [...Object.values(secrets), "4155550199", "+14155550199", "1987-06-05"];
+    // Casework free text: a note and a task title, sealed like the person fields.
+    const noteText = `${canary("NOTE")} met at the bus station`;
+    const n = await call(app, "POST", `/api/v1/cases/${c.body.id}/notes`, user.headers, { body: noteText });
+    assert.equal(n.status, 201, n.raw);
+    const taskTitle = canary("TASKTITLE");
+    const tk = await call(app, "POST", `/api/v1/cases/${c.body.id}/tasks`, user.headers, { title: taskTitle });
+    assert.equal(tk.status, 201, tk.raw);
+    const needles = [...Object.values(secrets), "4155550199", "+14155550199", "1987-06-05", noteText, taskTitle];
     return { title, needles };
   } finally {
     await app.close();
