@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { AuthContext } from "../src/modules/auth/auth.context.ts";
+import { type DemoContext, demoWork } from "../src/modules/work/work.demo.ts";
 import { addIsoDuration } from "../src/modules/work/work.rules.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { createOrgWithUser, type TestUser } from "./support/auth.ts";
@@ -115,5 +117,40 @@ describeEachStore("routing a case and the home page", (backend) => {
     assert.equal(item.overdue, true);
     assert.deepEqual(item.labelArgs, { code: "contact_victim" });
     assert.ok(work.body.sections.deadlines.some((i: { refId: string }) => i.refId === task.body.id));
+  });
+
+  test("demo: notes, tasks (one overdue) and a routing run on the first case", async () => {
+    const c = await call(t.app, "POST", "/api/v1/cases", owner.headers, { title: "DEMO — case" });
+    const auth: AuthContext = {
+      kind: "user",
+      userId: owner.userId,
+      orgId: owner.orgId,
+      orgType: "law_enforcement",
+      roles: owner.roles,
+      via: "token",
+      credentialId: "demo",
+    };
+    const users = Object.fromEntries(
+      ["intake", "investigator", "advocate", "prosecutor", "analyst", "hotline", "providerAdvocate"].map(
+        (k) => [k, auth],
+      ),
+    ) as DemoContext["users"];
+    await demoWork({
+      store: t.store,
+      orgs: { taskForce: owner.orgId, serviceProvider: "x", hotline: "y", legalAid: "z" },
+      users,
+      caseIds: [c.body.id],
+      personIds: [],
+      tipIds: [],
+      now: new Date(),
+    });
+    const notes = await call(t.app, "GET", `/api/v1/cases/${c.body.id}/notes`, owner.headers);
+    assert.equal(notes.body.notes.length, 2);
+    assert.ok(notes.body.notes.every((n: { body: string }) => n.body.startsWith("DEMO —")));
+    const tasks = await call(t.app, "GET", `/api/v1/cases/${c.body.id}/tasks`, owner.headers);
+    assert.ok(tasks.body.tasks.some((x: { overdue: boolean }) => x.overdue));
+    assert.ok(
+      tasks.body.tasks.some((x: { sourceKey: string | null }) => x.sourceKey?.startsWith("routing:")),
+    );
   });
 });
