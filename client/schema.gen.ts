@@ -964,6 +964,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes of a case, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notes: {
+                                authorOrgId: string | null;
+                                authorUserId: string | null;
+                                body: string;
+                                caseId: string;
+                                createdAt: string;
+                                id: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a note to a case (the text is encrypted at rest) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorOrgId: string | null;
+                            authorUserId: string | null;
+                            body: string;
+                            caseId: string;
+                            createdAt: string;
+                            id: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/persons": {
         parameters: {
             query?: never;
@@ -1016,6 +1214,227 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the routing engine on the case; each deadline becomes a task (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facts?: {
+                            exploitation?: ("sex_trafficking" | "labor_trafficking" | "child_sexual_abuse_material" | "online_enticement" | "child_sex_tourism" | "parental_child_abduction" | "human_smuggling")[];
+                            labor?: {
+                                agricultureOrMigrantWork?: boolean;
+                                internationalChildOrForcedLabor?: boolean;
+                                wageOrHourViolations?: boolean;
+                            };
+                            location?: {
+                                abroad?: boolean;
+                                inUnitedStates?: boolean;
+                                state?: string;
+                            };
+                            nationalSecurity?: boolean;
+                            needs?: ("report_tip" | "investigation" | "prosecution" | "victim_services" | "benefits" | "immigration_relief" | "case_status" | "data" | "research" | "funding" | "training" | "awareness" | "country_assessment" | "worker_rights_info" | "task_force")[];
+                            online?: boolean;
+                            /** @enum {string} */
+                            requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                            victim?: {
+                                age?: number;
+                                /** @enum {string} */
+                                citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                /** @enum {string} */
+                                nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: {
+                                deadlines: {
+                                    /** @description ISO 8601 duration from startsWhen, or null for a fixed limit */
+                                    clock: string | null;
+                                    id: string;
+                                    orgId: string;
+                                    /** @enum {string} */
+                                    priority: "required" | "recommended" | "optional";
+                                    sources: {
+                                        /** @description directory fact, e.g. hhs-otip#functions/certification */
+                                        fact: string;
+                                        /** @enum {string} */
+                                        kind: "seed" | "inferred" | "external";
+                                        /** @description for an inferred fact: the seed sentence it rests on */
+                                        quote?: string;
+                                        /** @description the seed sentence, the inference's reason, or the external citation */
+                                        text: string;
+                                        toVerify?: boolean;
+                                        url?: string;
+                                    }[];
+                                    startsWhen: string;
+                                    text: string;
+                                }[];
+                                notApplicable: {
+                                    /** @enum {string} */
+                                    action: "investigate" | "prosecute" | "victim_services" | "certification" | "eligibility_letter" | "immigration_relief" | "funding" | "technical_assistance" | "research" | "statistics" | "awareness" | "hotline" | "information" | "case_status" | "policy" | "publication" | "coordination";
+                                    orgId: string;
+                                    /** @description the name's rendering in the requested language, where an official one is in common use */
+                                    orgLocalName?: string;
+                                    /** @description the entry's official (English) name */
+                                    orgName: string;
+                                    reason: string;
+                                    rule: string;
+                                    sources: {
+                                        /** @description directory fact, e.g. hhs-otip#functions/certification */
+                                        fact: string;
+                                        /** @enum {string} */
+                                        kind: "seed" | "inferred" | "external";
+                                        /** @description for an inferred fact: the seed sentence it rests on */
+                                        quote?: string;
+                                        /** @description the seed sentence, the inference's reason, or the external citation */
+                                        text: string;
+                                        toVerify?: boolean;
+                                        url?: string;
+                                    }[];
+                                }[];
+                                questions: {
+                                    affects: {
+                                        /** @enum {string} */
+                                        action: "investigate" | "prosecute" | "victim_services" | "certification" | "eligibility_letter" | "immigration_relief" | "funding" | "technical_assistance" | "research" | "statistics" | "awareness" | "hotline" | "information" | "case_status" | "policy" | "publication" | "coordination";
+                                        orgId: string;
+                                        /** @enum {string} */
+                                        priority: "required" | "recommended" | "optional";
+                                    }[];
+                                    /** @description the facts path to fill, e.g. victim.citizenship */
+                                    fact: string;
+                                    /** @description the possible answers: API values (e.g. us_citizen) as they are, other options in the answer's language */
+                                    options: string[];
+                                    question: string;
+                                }[];
+                                recommendations: {
+                                    /** @enum {string} */
+                                    action: "investigate" | "prosecute" | "victim_services" | "certification" | "eligibility_letter" | "immigration_relief" | "funding" | "technical_assistance" | "research" | "statistics" | "awareness" | "hotline" | "information" | "case_status" | "policy" | "publication" | "coordination";
+                                    orgId: string;
+                                    /** @description the name's rendering in the requested language, where an official one is in common use */
+                                    orgLocalName?: string;
+                                    /** @description the entry's official (English) name */
+                                    orgName: string;
+                                    /** @enum {string} */
+                                    priority: "required" | "recommended" | "optional";
+                                    reason: string;
+                                    /** @description the rules that produced it */
+                                    rules: string[];
+                                    sources: {
+                                        /** @description directory fact, e.g. hhs-otip#functions/certification */
+                                        fact: string;
+                                        /** @enum {string} */
+                                        kind: "seed" | "inferred" | "external";
+                                        /** @description for an inferred fact: the seed sentence it rests on */
+                                        quote?: string;
+                                        /** @description the seed sentence, the inference's reason, or the external citation */
+                                        text: string;
+                                        toVerify?: boolean;
+                                        url?: string;
+                                    }[];
+                                }[];
+                            };
+                            caseId: string;
+                            runAt: string;
+                            runId: string;
+                            tasks: {
+                                created: boolean;
+                                deadlineId: string;
+                                id: string;
+                                orgId: string;
+                            }[];
                         };
                     };
                 };
@@ -1207,6 +1626,224 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks of a case, soonest due first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                assigneeUserId: string | null;
+                                caseId: string;
+                                completedAt: string | null;
+                                completedBy: string | null;
+                                createdAt: string;
+                                createdBy: string | null;
+                                dueAt: string | null;
+                                id: string;
+                                overdue: boolean;
+                                sourceKey: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                title: string | null;
+                                titleCode: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a task to a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assigneeUserId?: string;
+                        dueAt?: string;
+                        title?: string;
+                        titleCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeUserId: string | null;
+                            caseId: string;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            dueAt: string | null;
+                            id: string;
+                            overdue: boolean;
+                            sourceKey: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            title: string | null;
+                            titleCode: string | null;
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -1914,6 +2551,412 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks assigned to you, soonest due first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "open" | "done" | "cancelled" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                assigneeUserId: string | null;
+                                caseId: string;
+                                completedAt: string | null;
+                                completedBy: string | null;
+                                createdAt: string;
+                                createdBy: string | null;
+                                dueAt: string | null;
+                                id: string;
+                                overdue: boolean;
+                                sourceKey: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                title: string | null;
+                                titleCode: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your work: queue, tasks, deadlines, referrals, clocks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sections: {
+                                clocks: {
+                                    caseId?: string;
+                                    dueAt?: string;
+                                    kind: string;
+                                    labelArgs?: {
+                                        [key: string]: string | number;
+                                    };
+                                    labelKey: string;
+                                    overdue: boolean;
+                                    refId: string;
+                                    refType: string;
+                                }[];
+                                deadlines: {
+                                    caseId?: string;
+                                    dueAt?: string;
+                                    kind: string;
+                                    labelArgs?: {
+                                        [key: string]: string | number;
+                                    };
+                                    labelKey: string;
+                                    overdue: boolean;
+                                    refId: string;
+                                    refType: string;
+                                }[];
+                                queue: {
+                                    caseId?: string;
+                                    dueAt?: string;
+                                    kind: string;
+                                    labelArgs?: {
+                                        [key: string]: string | number;
+                                    };
+                                    labelKey: string;
+                                    overdue: boolean;
+                                    refId: string;
+                                    refType: string;
+                                }[];
+                                referrals: {
+                                    caseId?: string;
+                                    dueAt?: string;
+                                    kind: string;
+                                    labelArgs?: {
+                                        [key: string]: string | number;
+                                    };
+                                    labelKey: string;
+                                    overdue: boolean;
+                                    refId: string;
+                                    refType: string;
+                                }[];
+                                tasks: {
+                                    caseId?: string;
+                                    dueAt?: string;
+                                    kind: string;
+                                    labelArgs?: {
+                                        [key: string]: string | number;
+                                    };
+                                    labelKey: string;
+                                    overdue: boolean;
+                                    refId: string;
+                                    refType: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit your note (send If-Match with the version you edited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorOrgId: string | null;
+                            authorUserId: string | null;
+                            body: string;
+                            caseId: string;
+                            createdAt: string;
+                            id: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/notifications": {
@@ -4002,6 +5045,156 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a task: title, assignee, due date, status (send If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeUserId?: string | null;
+                        dueAt?: (string) | null;
+                        /** @enum {string} */
+                        status?: "open" | "done" | "cancelled";
+                        title?: string;
+                        titleCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeUserId: string | null;
+                            caseId: string;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            dueAt: string | null;
+                            id: string;
+                            overdue: boolean;
+                            sourceKey: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            title: string | null;
+                            titleCode: string | null;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/tips": {

@@ -104,6 +104,15 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
     assert.equal(tip.status, 201, tip.raw);
     const tipBack = await call(app, "GET", `/api/v1/tips/${tip.body.id}`, user.headers);
     assert.equal(tipBack.body.city, tipSecrets.city, "the tip is really stored (and decrypts)");
+    // Casework free text: a note and a task title, sealed like the person fields.
+    const noteText = `${canary("NOTE")} met at the bus station`;
+    const n = await call(app, "POST", `/api/v1/cases/${c.body.id}/notes`, user.headers, { body: noteText });
+    assert.equal(n.status, 201, n.raw);
+    const taskTitle = canary("TASKTITLE");
+    const tk = await call(app, "POST", `/api/v1/cases/${c.body.id}/tasks`, user.headers, {
+      title: taskTitle,
+    });
+    assert.equal(tk.status, 201, tk.raw);
     const needles = [
       ...Object.values(secrets),
       "4155550199",
@@ -112,6 +121,8 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       ...Object.values(tipSecrets),
       tip.body.receipt,
       tip.body.receipt.replace("-", ""),
+      noteText,
+      taskTitle,
     ];
     return { title, needles };
   } finally {

@@ -8,13 +8,16 @@ import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { idempotencyHook } from "../modules/idempotency/idempotency.hook.ts";
+import { notesRoutes } from "../modules/notes/notes.routes.ts";
 import { notificationsRoutes } from "../modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
+import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
 import { tipsRoutes } from "../modules/tips/tips.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
+import { workRoutes } from "../modules/work/work.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
 
 /** Every module's routes, in one list: a new module adds one line here. */
@@ -38,4 +41,7 @@ export const routePlugins: RoutesPlugin[] = [
   referralsRoutes,
   notificationsRoutes,
   tipsRoutes,
+  notesRoutes,
+  tasksRoutes,
+  workRoutes,
 ];

@@ -43,6 +43,12 @@ export const ORG_TABLES = [
   "notifications",
   "notification_emails",
   "tips",
+  "case_notes",
+  "case_tasks",
+  "case_attachments",
+  "case_plan_services",
+  "case_plan_followups",
+  "case_routing_runs",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

@@ -21,6 +21,7 @@ import { SendReferralPage } from "./pages/referrals/SendReferralPage.tsx";
 import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx";
 import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
 import { TriagePage } from "./pages/tips/TriagePage.tsx";
+import { WorkPage } from "./pages/work/WorkPage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -43,6 +44,7 @@ export function App() {
         <Route path="admin/orgs" element={<OrgsPage />} />
         <Route path="admin/tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="work" element={<WorkPage />} />
         <Route path="cases" element={<CasesPage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />

@@ -7,6 +7,7 @@ import enNotifications from "./locales/en/notifications.json";
 import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
 import enTips from "./locales/en/tips.json";
+import enWork from "./locales/en/work.json";
 import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
@@ -14,6 +15,7 @@ import esNotifications from "./locales/es/notifications.json";
 import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
 import esTips from "./locales/es/tips.json";
+import esWork from "./locales/es/work.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,6 +30,7 @@ export const resources = {
     referrals: enReferrals,
     notifications: enNotifications,
     tips: enTips,
+    work: enWork,
   },
   es: {
     common: esCommon,
@@ -37,6 +40,7 @@ export const resources = {
     referrals: esReferrals,
     notifications: esNotifications,
     tips: esTips,
+    work: esWork,
   },
 } as const;
 

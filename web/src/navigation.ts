@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home", access: "public" },
   { to: "/directory", labelKey: "directory:nav.directory", access: "public" },
   { to: "/navigator", labelKey: "directory:nav.navigator", access: "public" },
+  { to: "/work", labelKey: "work:nav.work", access: { roles: [] } },
   { to: "/cases", labelKey: "records:nav.cases", access: { roles: [] } },
   { to: "/referrals", labelKey: "referrals:nav.referrals", access: { roles: [] } },
   { to: "/tip", labelKey: "tips:nav.tip", access: "signedOut" },

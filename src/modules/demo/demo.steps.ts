@@ -1,5 +1,6 @@
 import { demoReferrals } from "../referrals/referrals.demo.ts";
 import { demoTips } from "../tips/tips.demo.ts";
+import { demoWork } from "../work/work.demo.ts";
 import type { DemoStep } from "./demo.context.ts";
 
 /**
@@ -8,5 +9,6 @@ import type { DemoStep } from "./demo.context.ts";
  */
 export const DEMO_STEPS: DemoStep[] = [
   { name: "tips", run: demoTips },
+  { name: "case work", run: demoWork },
   { name: "referrals", run: demoReferrals },
 ];

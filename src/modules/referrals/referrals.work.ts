@@ -2,21 +2,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
+import type { WorkItem } from "../work/work.schema.ts";
 import { mayAnswer } from "./referrals.policy.ts";
 import { referralsRepository } from "./referrals.repository.ts";
 import { isOverdue } from "./referrals.rules.ts";
-
-// MERGE: Contract 3 — WorkItem is src/modules/work's (case-work); this is the same shape until merge.
-export interface WorkItem {
-  kind: string;
-  refType: string;
-  refId: string;
-  caseId?: string;
-  dueAt?: string;
-  overdue: boolean;
-  labelKey: string;
-  labelArgs?: Record<string, string | number>;
-}
 
 /**
  * The home page's referrals (Contract 3): incoming referrals waiting for the caller's organization to

@@ -2,20 +2,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
+import type { WorkItem } from "../work/work.schema.ts";
 import { tipsRepository } from "./tips.repository.ts";
 import { canTip } from "./tips.service.ts";
-
-/** Contract 3's WorkItem (case-work owns the type; repeated here until merge). */
-interface WorkItem {
-  kind: string;
-  refType: string;
-  refId: string;
-  caseId?: string;
-  dueAt?: string;
-  overdue: boolean;
-  labelKey: string;
-  labelArgs?: Record<string, string | number>;
-}
 
 /**
  * The home page's `clocks`: every unmet 24-hour HHS notification clock of the caller's organization,
