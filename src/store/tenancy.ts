@@ -38,6 +38,8 @@ export const ORG_TABLES = [
   "persons",
   "consents",
   "idempotency_keys",
+  "search_tokens",
+  "saved_searches",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */
