@@ -13,13 +13,14 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import pg from "pg";
 import { loadConfig } from "../src/config.ts";
 import { prepareHarbor } from "../src/main.ts";
 import { fieldCryptoOf } from "../src/modules/crypto/crypto.service.ts";
-import { indexTexts } from "../src/modules/search/search.index.ts";
+import { type IndexTextInput, indexTexts } from "../src/modules/search/search.index.ts";
 import { searchWords } from "../src/modules/search/search.text.ts";
+import type { Database } from "../src/store/schema.ts";
 import { openMemoryStore, openPostgres, type Store } from "../src/store/store.ts";
 import { createOrgWithUser } from "../test/support/auth.ts";
 
@@ -130,8 +131,8 @@ async function run(name: string, store: Store) {
   const BATCH = 1000;
   const start = Date.now() - 3 * 365 * 86_400_000;
   for (let b = 0; b < N; b += BATCH) {
-    const rows = [];
-    const texts = [];
+    const rows: Insertable<Database["cases"]>[] = [];
+    const texts: IndexTextInput[] = [];
     for (let i = b; i < Math.min(N, b + BATCH); i++) {
       const orgId = i % 10 < 6 ? orgs[0]! : i % 10 < 8 ? orgs[1]! : orgs[2]!;
       const id = `c${String(i).padStart(7, "0")}-${randomBytes(4).toString("hex")}`;
