@@ -14,6 +14,7 @@ import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
+import { SearchPage } from "./pages/search/SearchPage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -36,6 +37,7 @@ export function App() {
         <Route path="audit" element={<AuditPage />} />
         <Route path="cases" element={<CasesPage />} />
         <Route path="cases/:id" element={<CasePage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
       </Route>
