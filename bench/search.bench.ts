@@ -211,10 +211,14 @@ async function run(name: string, store: Store) {
     const w = anyWord();
     return searchWords(w).length ? w : word();
   };
+  const prefix = (): string => {
+    const p = zipf(TOPICS).slice(0, 4);
+    return searchWords(p).length ? p : prefix();
+  };
   const kinds: Record<string, () => string> = {
     "one word": () => `q=${encodeURIComponent(word())}`,
     "two words": () => `q=${encodeURIComponent(`${word()} ${word()}`)}`,
-    prefix: () => `q=${encodeURIComponent(zipf(TOPICS).slice(0, 4))}`,
+    prefix: () => `q=${encodeURIComponent(prefix())}`,
     "word + filters": () => `q=${encodeURIComponent(word())}&status=open&from=2025-01-01&to=2026-06-30`,
     "filters only": () => `status=closed&from=2024-06-01`,
   };

@@ -187,3 +187,36 @@ describeEachStore("case search (encrypted token index)", (backend) => {
     assert.ok(!/warehouse/i.test(text), "no search word in the audit trail");
   });
 });
+
+describeEachStore("harbor search reindex", (backend) => {
+  let t: TestApp;
+  let pd: TestUser;
+  before(async () => {
+    t = await startTestApp(backend, recordsEnv());
+    pd = await createOrgWithUser(t.store, {
+      orgId: "ri-pd",
+      orgType: "law_enforcement",
+      roles: ["investigator"],
+    });
+  });
+  after(() => t.close());
+
+  test("rebuilds the tokens of every case's text from the records, and is audited", async () => {
+    const id = await seed.case(t.store, "ri-pd", "Lighthouse inquiry");
+    const before = await call(t.app, "GET", "/api/v1/cases/search?q=lighthouse", pd.headers);
+    assert.deepEqual(before.body.cases, [], "seeded below the index: not found yet");
+    const { reindexCases } = await import("../src/modules/search/search.cli.ts");
+    assert.ok((await reindexCases(t.store, fieldCryptoOf(t.store), 2)) >= 1);
+    const after = await call(t.app, "GET", "/api/v1/cases/search?q=lighthouse", pd.headers);
+    assert.deepEqual(
+      after.body.cases.map((c: { id: string }) => c.id),
+      [id],
+    );
+    const audited = await t.store.db
+      .selectFrom("audit_events")
+      .select("seq")
+      .where("action", "=", "search.reindex")
+      .execute();
+    assert.equal(audited.length, 1);
+  });
+});
