@@ -6,6 +6,7 @@ import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDemoCommands } from "./modules/demo/demo.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
+import { registerSearchCommands } from "./modules/search/search.commands.ts";
 import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { version } from "./version.ts";
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerKeysCommands(program);
   registerMseCommands(program);
   registerDemoCommands(program);
+  registerSearchCommands(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { prepareHarbor } from "../src/main.ts";
+import { indexText } from "../src/modules/search/search.index.ts";
 import { openStore, type Store } from "../src/store/store.ts";
 import { testConfig } from "./support/app.ts";
 import { createOrgWithUser } from "./support/auth.ts";
@@ -124,6 +125,26 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       noteText,
       taskTitle,
     ];
+    // Search: free text indexed (keyed tokens only) and a saved search (name and query sealed).
+    const narrative = { word: canary("NARR"), saved: canary("SAVED"), name: canary("SSNAME") };
+    await store.db.transaction().execute((trx) =>
+      indexText(trx, {
+        orgId: "shelter",
+        caseId: c.body.id,
+        recordType: "case",
+        recordId: c.body.id,
+        field: "narrative",
+        text: `Met ${narrative.word} near the harbor`,
+      }),
+    );
+    const found = await call(app, "GET", `/api/v1/cases/search?q=${narrative.word}`, user.headers);
+    assert.equal(found.body.cases[0]?.id, c.body.id, "the indexed word is searchable");
+    const saved = await call(app, "POST", "/api/v1/saved-searches", user.headers, {
+      name: narrative.name,
+      query: `q=${narrative.saved}`,
+    });
+    assert.equal(saved.status, 201, saved.raw);
+    for (const v of Object.values(narrative)) needles.push(v, v.toLowerCase());
     return { title, needles };
   } finally {
     await app.close();

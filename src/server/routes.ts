@@ -14,6 +14,7 @@ import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
+import { searchRoutes } from "../modules/search/search.routes.ts";
 import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
 import { tipsRoutes } from "../modules/tips/tips.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
@@ -44,4 +45,5 @@ export const routePlugins: RoutesPlugin[] = [
   notesRoutes,
   tasksRoutes,
   workRoutes,
+  searchRoutes,
 ];

@@ -3,6 +3,7 @@ import { fieldCryptoStartupTask } from "../modules/crypto/crypto.service.ts";
 import { directoryStartupTask } from "../modules/directory/directory.service.ts";
 import { notificationsStartupTask } from "../modules/notifications/notifications.mail.ts";
 import { referralsStartupTask } from "../modules/referrals/referrals.sweep.ts";
+import { searchStartupTask } from "../modules/search/search.crypto.ts";
 import type { Store } from "../store/store.ts";
 
 /** Work done once at start-up after migrations (loading shipped data, keys). A module adds one line. */
@@ -13,4 +14,5 @@ export const startupTasks: StartupTask[] = [
   directoryStartupTask,
   notificationsStartupTask,
   referralsStartupTask,
+  searchStartupTask,
 ];

@@ -13,6 +13,7 @@ import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
 import type { PersonsTables } from "../modules/persons/persons.tables.ts";
 import type { PlansTables } from "../modules/plans/plans.tables.ts";
 import type { ReferralsTables } from "../modules/referrals/referrals.tables.ts";
+import type { SearchTables } from "../modules/search/search.tables.ts";
 import type { TasksTables } from "../modules/tasks/tasks.tables.ts";
 import type { TipsTables } from "../modules/tips/tips.tables.ts";
 import type { UsersTables } from "../modules/users/users.tables.ts";
@@ -51,6 +52,7 @@ export interface Database
     TasksTables,
     AttachmentsTables,
     PlansTables,
-    WorkTables {}
+    WorkTables,
+    SearchTables {}
 
 export type { ColumnType, Generated };

@@ -49,6 +49,8 @@ export const ORG_TABLES = [
   "case_plan_services",
   "case_plan_followups",
   "case_routing_runs",
+  "search_tokens",
+  "saved_searches",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

@@ -18,6 +18,7 @@ import { SharingPage } from "./pages/records/SharingPage.tsx";
 import { ReferralPage } from "./pages/referrals/ReferralPage.tsx";
 import { ReferralsPage } from "./pages/referrals/ReferralsPage.tsx";
 import { SendReferralPage } from "./pages/referrals/SendReferralPage.tsx";
+import { SearchPage } from "./pages/search/SearchPage.tsx";
 import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx";
 import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
 import { TriagePage } from "./pages/tips/TriagePage.tsx";
@@ -47,6 +48,7 @@ export function App() {
         <Route path="work" element={<WorkPage />} />
         <Route path="cases" element={<CasesPage />} />
         <Route path="cases/:id" element={<CasePage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
         <Route path="referrals" element={<ReferralsPage />} />

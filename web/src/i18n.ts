@@ -6,6 +6,7 @@ import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
 import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
+import enSearch from "./locales/en/search.json";
 import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
 import esAuth from "./locales/es/auth.json";
@@ -14,6 +15,7 @@ import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
 import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
+import esSearch from "./locales/es/search.json";
 import esTips from "./locales/es/tips.json";
 import esWork from "./locales/es/work.json";
 
@@ -31,6 +33,7 @@ export const resources = {
     notifications: enNotifications,
     tips: enTips,
     work: enWork,
+    search: enSearch,
   },
   es: {
     common: esCommon,
@@ -41,6 +44,7 @@ export const resources = {
     notifications: esNotifications,
     tips: esTips,
     work: esWork,
+    search: esSearch,
   },
 } as const;
 

@@ -46,6 +46,16 @@ export const dataKeysRepository = {
       .executeTakeFirst();
   },
 
+  /** The data keys with this id in each of several organizations (per-organization index keys). */
+  getByIdInOrgs(db: Kysely<Database>, orgIds: string[], id: string) {
+    return db
+      .selectFrom("data_keys")
+      .select(["org_id", "wrapped"])
+      .where("org_id", "in", orgIds)
+      .where("id", "=", id)
+      .execute();
+  },
+
   /** A batch of data keys not wrapped by the given master key, for rotation. */
   listNotWrappedBy(db: Kysely<Database>, kekId: string, limit: number) {
     return db

@@ -5,11 +5,11 @@ import { clock } from "../auth/clock.ts";
 import { recordCaseActivity } from "../cases/cases.service.ts";
 import { fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
+import { indexText } from "../search/search.index.ts";
 import { mayOnCase, onCase } from "../work/case-access.ts";
 import { NOTES_TABLE, presentNote } from "./notes.presenter.ts";
 import { notesRepository } from "./notes.repository.ts";
 import type { NoteInput, NoteViewT } from "./notes.schema.ts";
-import { indexText } from "./notes.search.ts";
 
 /** Adds a note to a case: the text sealed under a new data key, indexed for search, audited. */
 export async function addNote(

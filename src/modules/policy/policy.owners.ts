@@ -17,7 +17,20 @@ export async function ownerOrgsScope(
   orgIdColumn: string,
   caseId?: string,
 ): Promise<RawBuilder<boolean>> {
-  if (actor.kind === "system") return sql<boolean>`true`;
-  const owners = [actor.orgId, ...(await policyRepository.sharingOrgs(db, actor.orgId, caseId))];
-  return sql<boolean>`${sql.ref(orgIdColumn)} in (${sql.join([...new Set(owners)])})`;
+  const owners = await ownerOrgsOf(db, actor, caseId);
+  if (!owners) return sql<boolean>`true`;
+  return sql<boolean>`${sql.ref(orgIdColumn)} in (${sql.join(owners)})`;
+}
+
+/**
+ * The organizations of `ownerOrgsScope` as a list (null for the system context: every one), for a
+ * query that needs them itself, e.g. search, which makes query tokens under each one's key.
+ */
+export async function ownerOrgsOf(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId?: string,
+): Promise<string[] | null> {
+  if (actor.kind === "system") return null;
+  return [...new Set([actor.orgId, ...(await policyRepository.sharingOrgs(db, actor.orgId, caseId))])];
 }

@@ -14,7 +14,7 @@ import { addPersonInTransaction } from "../persons/persons.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN, type RequestMeta } from "../policy/access.ts";
 import { ORG_TYPE_RULES, TIP_GRANTS, type TipAction } from "../policy/policy.rules.ts";
 import { evaluateFacts } from "../routing/routing.service.ts";
-import { indexText } from "./tips.merge.ts";
+import { indexText } from "../search/search.index.ts";
 import { HHS_CLOCK_MS, presentSummary, presentTip, TIPS_TABLE } from "./tips.presenter.ts";
 import { tipsRepository } from "./tips.repository.ts";
 import type { ListTipsQ, SubmitTipReq, TipSummaryT, TipViewT } from "./tips.schema.ts";
@@ -135,6 +135,7 @@ export async function submitTip(
     });
     await indexText(trx, {
       orgId,
+      caseId: null,
       recordType: "tip",
       recordId: id,
       field: "narrative",
