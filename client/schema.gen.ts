@@ -666,8 +666,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             cases: {
+                                closedAt: string | null;
+                                closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                                /** @enum {string} */
+                                confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
                                 createdAt: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
                                 id: string;
+                                incidentState: string | null;
+                                investigationStartedOn: string | null;
+                                leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                                leadUserId: string | null;
+                                narrative?: string | null;
                                 orgId: string;
                                 permissions: {
                                     addPerson: boolean;
@@ -675,12 +687,17 @@ export interface paths {
                                     recordConsent: boolean;
                                     revokeConsent: boolean;
                                     share: boolean;
+                                    update: boolean;
+                                    work: boolean;
                                 };
                                 /** @enum {string} */
                                 relation: "owner" | "shared_write" | "shared_read";
                                 /** @enum {string} */
                                 status: "open" | "closed";
                                 title: string;
+                                /** @enum {string} */
+                                traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                                version: number;
                             }[];
                         };
                     };
@@ -755,7 +772,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        incidentState?: "AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI";
+                        narrative?: string;
                         title: string;
+                        /** @enum {string} */
+                        traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
                     };
                 };
             };
@@ -861,8 +883,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
                             createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
                             id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
                             orgId: string;
                             permissions: {
                                 addPerson: boolean;
@@ -870,6 +904,8 @@ export interface paths {
                                 recordConsent: boolean;
                                 revokeConsent: boolean;
                                 share: boolean;
+                                update: boolean;
+                                work: boolean;
                             };
                             persons: {
                                 address?: string | null;
@@ -895,6 +931,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "closed";
                             title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
                         };
                     };
                 };
@@ -958,6 +997,374 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a case (send If-Match with the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        confirmation?: "open" | "confirmed" | "confirmed_not_trafficking";
+                        facts?: {
+                            exploitation?: ("sex_trafficking" | "labor_trafficking" | "child_sexual_abuse_material" | "online_enticement" | "child_sex_tourism" | "parental_child_abduction" | "human_smuggling")[];
+                            labor?: {
+                                agricultureOrMigrantWork?: boolean;
+                                internationalChildOrForcedLabor?: boolean;
+                                wageOrHourViolations?: boolean;
+                            };
+                            location?: {
+                                abroad?: boolean;
+                                inUnitedStates?: boolean;
+                                state?: string;
+                            };
+                            nationalSecurity?: boolean;
+                            needs?: ("report_tip" | "investigation" | "prosecution" | "victim_services" | "benefits" | "immigration_relief" | "case_status" | "data" | "research" | "funding" | "training" | "awareness" | "country_assessment" | "worker_rights_info" | "task_force")[];
+                            online?: boolean;
+                            /** @enum {string} */
+                            requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                            victim?: {
+                                age?: number;
+                                /** @enum {string} */
+                                citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                /** @enum {string} */
+                                nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                            };
+                        };
+                        incidentState?: ("AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI") | null;
+                        investigationStartedOn?: string | null;
+                        leadAgencyType?: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                        narrative?: string | null;
+                        title?: string;
+                        /** @enum {string} */
+                        traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
+                            createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
+                            orgId: string;
+                            permissions: {
+                                addPerson: boolean;
+                                readConsents: boolean;
+                                recordConsent: boolean;
+                                revokeConsent: boolean;
+                                share: boolean;
+                                update: boolean;
+                                work: boolean;
+                            };
+                            /** @enum {string} */
+                            relation: "owner" | "shared_write" | "shared_read";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a case with a reason (If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
+                            createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
+                            orgId: string;
+                            permissions: {
+                                addPerson: boolean;
+                                readConsents: boolean;
+                                recordConsent: boolean;
+                                revokeConsent: boolean;
+                                share: boolean;
+                                update: boolean;
+                                work: boolean;
+                            };
+                            /** @enum {string} */
+                            relation: "owner" | "shared_write" | "shared_read";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,6 +1470,175 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed case (If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
+                            createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
+                            orgId: string;
+                            permissions: {
+                                addPerson: boolean;
+                                readConsents: boolean;
+                                recordConsent: boolean;
+                                revokeConsent: boolean;
+                                share: boolean;
+                                update: boolean;
+                                work: boolean;
+                            };
+                            /** @enum {string} */
+                            relation: "owner" | "shared_write" | "shared_read";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -37,6 +37,14 @@ export const ORG_TABLES = [
   "case_activity",
   "persons",
   "consents",
+  "case_agencies",
+  "case_team",
+  "case_events",
+  "case_identifiers",
+  "charges",
+  "arrests",
+  "adjudications",
+  "sentences",
   "idempotency_keys",
 ] as const;
 
