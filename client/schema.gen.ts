@@ -909,22 +909,32 @@ export interface paths {
                             };
                             persons: {
                                 address?: string | null;
+                                ageAtExploitation: number | null;
                                 caseId: string;
                                 /** @enum {string} */
                                 citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                citizenshipCountry: string | null;
                                 createdAt: string;
                                 dateOfBirth?: string | null;
                                 email?: string | null;
+                                exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                                 familyName?: string | null;
                                 givenName?: string | null;
                                 id: string;
                                 identityWithheld: boolean;
                                 immigrationStatus?: string | null;
+                                industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                                meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                                 orgId: string;
                                 phone?: string | null;
                                 protected1367?: boolean;
+                                raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                                recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                                 /** @enum {string} */
-                                role: "victim" | "suspect" | "witness" | "other";
+                                role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                                sex: ("female" | "male" | "other" | "unknown") | null;
+                                version: number;
+                                visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                             }[];
                             /** @enum {string} */
                             relation: "owner" | "shared_write" | "shared_read";
@@ -1394,23 +1404,32 @@ export interface paths {
                 content: {
                     "application/json": {
                         address?: string;
+                        ageAtExploitation?: number | null;
                         /**
                          * @default unknown
                          * @enum {string}
                          */
                         citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                        citizenshipCountry?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
                         /** Format: date */
                         dateOfBirth?: string;
                         /** Format: email */
                         email?: string;
+                        exploitationTypes?: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                         familyName?: string;
                         givenName?: string;
                         immigrationStatus?: string;
+                        industry?: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                        meansOfControl?: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                         phone?: string;
                         /** @default false */
                         protected1367?: boolean;
+                        raceEthnicity?: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                        recruitment?: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                         /** @enum {string} */
-                        role: "victim" | "suspect" | "witness" | "other";
+                        role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                        sex?: ("female" | "male" | "other" | "unknown") | null;
+                        visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                     };
                 };
             };
@@ -2672,22 +2691,32 @@ export interface paths {
                         "application/json": {
                             persons: {
                                 address?: string | null;
+                                ageAtExploitation: number | null;
                                 caseId: string;
                                 /** @enum {string} */
                                 citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                citizenshipCountry: string | null;
                                 createdAt: string;
                                 dateOfBirth?: string | null;
                                 email?: string | null;
+                                exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                                 familyName?: string | null;
                                 givenName?: string | null;
                                 id: string;
                                 identityWithheld: boolean;
                                 immigrationStatus?: string | null;
+                                industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                                meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                                 orgId: string;
                                 phone?: string | null;
                                 protected1367?: boolean;
+                                raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                                recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                                 /** @enum {string} */
-                                role: "victim" | "suspect" | "witness" | "other";
+                                role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                                sex: ("female" | "male" | "other" | "unknown") | null;
+                                version: number;
+                                visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                             }[];
                         };
                     };
@@ -2785,22 +2814,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             address?: string | null;
+                            ageAtExploitation: number | null;
                             caseId: string;
                             /** @enum {string} */
                             citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                            citizenshipCountry: string | null;
                             createdAt: string;
                             dateOfBirth?: string | null;
                             email?: string | null;
+                            exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                             familyName?: string | null;
                             givenName?: string | null;
                             id: string;
                             identityWithheld: boolean;
                             immigrationStatus?: string | null;
+                            industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                            meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                             orgId: string;
                             phone?: string | null;
                             protected1367?: boolean;
+                            raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                            recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                             /** @enum {string} */
-                            role: "victim" | "suspect" | "witness" | "other";
+                            role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                            sex: ("female" | "male" | "other" | "unknown") | null;
+                            version: number;
+                            visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                         };
                     };
                 };
@@ -2867,7 +2906,167 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a person (send If-Match with the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string | null;
+                        ageAtExploitation?: number | null;
+                        /** @enum {string} */
+                        citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                        citizenshipCountry?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
+                        dateOfBirth?: string | null;
+                        email?: string | null;
+                        exploitationTypes?: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
+                        familyName?: string | null;
+                        givenName?: string | null;
+                        immigrationStatus?: string | null;
+                        industry?: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                        meansOfControl?: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
+                        phone?: string | null;
+                        protected1367?: boolean;
+                        raceEthnicity?: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                        recruitment?: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
+                        /** @enum {string} */
+                        role?: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                        sex?: ("female" | "male" | "other" | "unknown") | null;
+                        visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address?: string | null;
+                            ageAtExploitation: number | null;
+                            caseId: string;
+                            /** @enum {string} */
+                            citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                            citizenshipCountry: string | null;
+                            createdAt: string;
+                            dateOfBirth?: string | null;
+                            email?: string | null;
+                            exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
+                            familyName?: string | null;
+                            givenName?: string | null;
+                            id: string;
+                            identityWithheld: boolean;
+                            immigrationStatus?: string | null;
+                            industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                            meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
+                            orgId: string;
+                            phone?: string | null;
+                            protected1367?: boolean;
+                            raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                            recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
+                            /** @enum {string} */
+                            role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                            sex: ("female" | "male" | "other" | "unknown") | null;
+                            version: number;
+                            visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/persons/{id}/consents": {
