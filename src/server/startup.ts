@@ -7,4 +7,8 @@ import type { Store } from "../store/store.ts";
 /** Work done once at start-up after migrations (loading shipped data, keys). A module adds one line. */
 export type StartupTask = (store: Store, config: Config) => Promise<void>;
 
-export const startupTasks: StartupTask[] = [fieldCryptoStartupTask, sealLegacyCaseTitles, directoryStartupTask];
+export const startupTasks: StartupTask[] = [
+  fieldCryptoStartupTask,
+  sealLegacyCaseTitles,
+  directoryStartupTask,
+];
