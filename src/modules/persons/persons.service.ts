@@ -6,14 +6,13 @@ import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
-import type { VisibleCase } from "../cases/cases.repository.ts";
 import { sealWithKey } from "../cases/cases.seal.ts";
 import { caseForAction, recordCaseActivity } from "../cases/cases.service.ts";
 import { blindIndex, normalizePhone } from "../crypto/blind-index.ts";
 import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { can, staticallyHiddenFields } from "../policy/policy.engine.ts";
-import { ORG_TYPE_RULES } from "../policy/policy.rules.ts";
+import { ORG_TYPE_RULES, type Relation } from "../policy/policy.rules.ts";
 import {
   PERSONS_TABLE,
   SEALED_FIELD_NAMES,
@@ -98,7 +97,7 @@ function writesImmigrationForbidden(auth: AuthContext, input: Record<string, unk
 export async function addPersonInTransaction(
   trx: Kysely<Database>,
   who: Caller | AuthContext,
-  kase: { id: string; org_id: string; relation: VisibleCase["relation"] },
+  kase: { id: string; org_id: string; relation: Relation | null },
   input: AddPersonReq,
   crypto: FieldCrypto,
 ): Promise<{ id: string; org_id: string }> {
