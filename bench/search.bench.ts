@@ -139,8 +139,9 @@ async function run(name: string, store: Store) {
       rows.push({
         id,
         org_id: orgId,
-        // MERGE: Contract 1 seals the title (title_enc); on this branch the title is a plain column.
-        title: `Case ${i}`,
+        // The bench's cases carry no sealed title (title_enc null, no data key), so a hit's title is not
+        // decrypted: the figures leave out one AES-GCM open per hit shown (a page is at most 100 hits).
+        title_enc: null,
         status: rand() < 0.7 ? ("open" as const) : ("closed" as const),
         created_by: null,
         created_at: new Date(start + Math.floor(rand() * 3 * 365 * 86_400_000)),

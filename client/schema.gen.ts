@@ -666,8 +666,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             cases: {
+                                closedAt: string | null;
+                                closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                                /** @enum {string} */
+                                confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
                                 createdAt: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
                                 id: string;
+                                incidentState: string | null;
+                                investigationStartedOn: string | null;
+                                leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                                leadUserId: string | null;
+                                narrative?: string | null;
                                 orgId: string;
                                 permissions: {
                                     addPerson: boolean;
@@ -675,12 +687,17 @@ export interface paths {
                                     recordConsent: boolean;
                                     revokeConsent: boolean;
                                     share: boolean;
+                                    update: boolean;
+                                    work: boolean;
                                 };
                                 /** @enum {string} */
                                 relation: "owner" | "shared_write" | "shared_read";
                                 /** @enum {string} */
                                 status: "open" | "closed";
                                 title: string;
+                                /** @enum {string} */
+                                traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                                version: number;
                             }[];
                         };
                     };
@@ -755,7 +772,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        incidentState?: "AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI";
+                        narrative?: string;
                         title: string;
+                        /** @enum {string} */
+                        traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
                     };
                 };
             };
@@ -861,8 +883,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
                             createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
                             id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
                             orgId: string;
                             permissions: {
                                 addPerson: boolean;
@@ -870,31 +904,46 @@ export interface paths {
                                 recordConsent: boolean;
                                 revokeConsent: boolean;
                                 share: boolean;
+                                update: boolean;
+                                work: boolean;
                             };
                             persons: {
                                 address?: string | null;
+                                ageAtExploitation: number | null;
                                 caseId: string;
                                 /** @enum {string} */
                                 citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                citizenshipCountry: string | null;
                                 createdAt: string;
                                 dateOfBirth?: string | null;
                                 email?: string | null;
+                                exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                                 familyName?: string | null;
                                 givenName?: string | null;
                                 id: string;
                                 identityWithheld: boolean;
                                 immigrationStatus?: string | null;
+                                industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                                meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                                 orgId: string;
                                 phone?: string | null;
                                 protected1367?: boolean;
+                                raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                                recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                                 /** @enum {string} */
-                                role: "victim" | "suspect" | "witness" | "other";
+                                role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                                sex: ("female" | "male" | "other" | "unknown") | null;
+                                version: number;
+                                visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                             }[];
                             /** @enum {string} */
                             relation: "owner" | "shared_write" | "shared_read";
                             /** @enum {string} */
                             status: "open" | "closed";
                             title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
                         };
                     };
                 };
@@ -958,6 +1007,374 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a case (send If-Match with the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        confirmation?: "open" | "confirmed" | "confirmed_not_trafficking";
+                        facts?: {
+                            exploitation?: ("sex_trafficking" | "labor_trafficking" | "child_sexual_abuse_material" | "online_enticement" | "child_sex_tourism" | "parental_child_abduction" | "human_smuggling")[];
+                            labor?: {
+                                agricultureOrMigrantWork?: boolean;
+                                internationalChildOrForcedLabor?: boolean;
+                                wageOrHourViolations?: boolean;
+                            };
+                            location?: {
+                                abroad?: boolean;
+                                inUnitedStates?: boolean;
+                                state?: string;
+                            };
+                            nationalSecurity?: boolean;
+                            needs?: ("report_tip" | "investigation" | "prosecution" | "victim_services" | "benefits" | "immigration_relief" | "case_status" | "data" | "research" | "funding" | "training" | "awareness" | "country_assessment" | "worker_rights_info" | "task_force")[];
+                            online?: boolean;
+                            /** @enum {string} */
+                            requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                            victim?: {
+                                age?: number;
+                                /** @enum {string} */
+                                citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                /** @enum {string} */
+                                nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                            };
+                        };
+                        incidentState?: ("AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI") | null;
+                        investigationStartedOn?: string | null;
+                        leadAgencyType?: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                        narrative?: string | null;
+                        title?: string;
+                        /** @enum {string} */
+                        traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
+                            createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
+                            orgId: string;
+                            permissions: {
+                                addPerson: boolean;
+                                readConsents: boolean;
+                                recordConsent: boolean;
+                                revokeConsent: boolean;
+                                share: boolean;
+                                update: boolean;
+                                work: boolean;
+                            };
+                            /** @enum {string} */
+                            relation: "owner" | "shared_write" | "shared_read";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a case with a reason (If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
+                            createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
+                            orgId: string;
+                            permissions: {
+                                addPerson: boolean;
+                                readConsents: boolean;
+                                recordConsent: boolean;
+                                revokeConsent: boolean;
+                                share: boolean;
+                                update: boolean;
+                                work: boolean;
+                            };
+                            /** @enum {string} */
+                            relation: "owner" | "shared_write" | "shared_read";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1185,23 +1602,32 @@ export interface paths {
                 content: {
                     "application/json": {
                         address?: string;
+                        ageAtExploitation?: number | null;
                         /**
                          * @default unknown
                          * @enum {string}
                          */
                         citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                        citizenshipCountry?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
                         /** Format: date */
                         dateOfBirth?: string;
                         /** Format: email */
                         email?: string;
+                        exploitationTypes?: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                         familyName?: string;
                         givenName?: string;
                         immigrationStatus?: string;
+                        industry?: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                        meansOfControl?: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                         phone?: string;
                         /** @default false */
                         protected1367?: boolean;
+                        raceEthnicity?: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                        recruitment?: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                         /** @enum {string} */
-                        role: "victim" | "suspect" | "witness" | "other";
+                        role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                        sex?: ("female" | "male" | "other" | "unknown") | null;
+                        visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                     };
                 };
             };
@@ -1261,6 +1687,175 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed case (If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: ("resolved" | "referred_out" | "no_trafficking" | "duplicate" | "victim_declined" | "other") | null;
+                            /** @enum {string} */
+                            confirmation: "open" | "confirmed" | "confirmed_not_trafficking";
+                            createdAt: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            incidentState: string | null;
+                            investigationStartedOn: string | null;
+                            leadAgencyType: ("federal_le" | "state_le" | "local_le" | "tribal_le" | "prosecutor" | "service_provider" | "other") | null;
+                            leadUserId: string | null;
+                            narrative?: string | null;
+                            orgId: string;
+                            permissions: {
+                                addPerson: boolean;
+                                readConsents: boolean;
+                                recordConsent: boolean;
+                                revokeConsent: boolean;
+                                share: boolean;
+                                update: boolean;
+                                work: boolean;
+                            };
+                            /** @enum {string} */
+                            relation: "owner" | "shared_write" | "shared_read";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            traffickingType: "sex" | "labor" | "sex_and_labor" | "unknown";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3476,22 +4071,32 @@ export interface paths {
                         "application/json": {
                             persons: {
                                 address?: string | null;
+                                ageAtExploitation: number | null;
                                 caseId: string;
                                 /** @enum {string} */
                                 citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                                citizenshipCountry: string | null;
                                 createdAt: string;
                                 dateOfBirth?: string | null;
                                 email?: string | null;
+                                exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                                 familyName?: string | null;
                                 givenName?: string | null;
                                 id: string;
                                 identityWithheld: boolean;
                                 immigrationStatus?: string | null;
+                                industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                                meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                                 orgId: string;
                                 phone?: string | null;
                                 protected1367?: boolean;
+                                raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                                recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                                 /** @enum {string} */
-                                role: "victim" | "suspect" | "witness" | "other";
+                                role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                                sex: ("female" | "male" | "other" | "unknown") | null;
+                                version: number;
+                                visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                             }[];
                         };
                     };
@@ -3589,22 +4194,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             address?: string | null;
+                            ageAtExploitation: number | null;
                             caseId: string;
                             /** @enum {string} */
                             citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                            citizenshipCountry: string | null;
                             createdAt: string;
                             dateOfBirth?: string | null;
                             email?: string | null;
+                            exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
                             familyName?: string | null;
                             givenName?: string | null;
                             id: string;
                             identityWithheld: boolean;
                             immigrationStatus?: string | null;
+                            industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                            meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
                             orgId: string;
                             phone?: string | null;
                             protected1367?: boolean;
+                            raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                            recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
                             /** @enum {string} */
-                            role: "victim" | "suspect" | "witness" | "other";
+                            role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                            sex: ("female" | "male" | "other" | "unknown") | null;
+                            version: number;
+                            visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
                         };
                     };
                 };
@@ -3671,7 +4286,167 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a person (send If-Match with the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string | null;
+                        ageAtExploitation?: number | null;
+                        /** @enum {string} */
+                        citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                        citizenshipCountry?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
+                        dateOfBirth?: string | null;
+                        email?: string | null;
+                        exploitationTypes?: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
+                        familyName?: string | null;
+                        givenName?: string | null;
+                        immigrationStatus?: string | null;
+                        industry?: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                        meansOfControl?: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
+                        phone?: string | null;
+                        protected1367?: boolean;
+                        raceEthnicity?: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                        recruitment?: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
+                        /** @enum {string} */
+                        role?: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                        sex?: ("female" | "male" | "other" | "unknown") | null;
+                        visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address?: string | null;
+                            ageAtExploitation: number | null;
+                            caseId: string;
+                            /** @enum {string} */
+                            citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
+                            citizenshipCountry: string | null;
+                            createdAt: string;
+                            dateOfBirth?: string | null;
+                            email?: string | null;
+                            exploitationTypes: ("sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "other")[];
+                            familyName?: string | null;
+                            givenName?: string | null;
+                            id: string;
+                            identityWithheld: boolean;
+                            immigrationStatus?: string | null;
+                            industry: ("escort_services" | "illicit_massage" | "outdoor_solicitation" | "residential" | "bars_strip_clubs" | "pornography" | "remote_interactive" | "personal_sexual_servitude" | "domestic_work" | "agriculture" | "travelling_sales" | "restaurants" | "peddling_begging" | "commercial_cleaning" | "construction" | "hotels" | "landscaping" | "illicit_activities" | "arts_entertainment" | "carnivals" | "forestry" | "factories" | "healthcare" | "recreational_facilities" | "other") | null;
+                            meansOfControl: ("debt_bondage" | "takes_earnings" | "restricts_movement" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "withholds_documents" | "withholds_necessities" | "other")[];
+                            orgId: string;
+                            phone?: string | null;
+                            protected1367?: boolean;
+                            raceEthnicity: ("white" | "black" | "hispanic" | "asian" | "american_indian_alaska_native" | "native_hawaiian_pacific_islander" | "multiple" | "other" | "unknown") | null;
+                            recruitment: ("intimate_partner" | "family" | "employer" | "job_offer" | "smuggling" | "online" | "other") | null;
+                            /** @enum {string} */
+                            role: "victim" | "suspect" | "witness" | "reporting_party" | "other";
+                            sex: ("female" | "male" | "other" | "unknown") | null;
+                            version: number;
+                            visaCategory?: ("A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/persons/{id}/consents": {

@@ -13,5 +13,5 @@ export const ROLES = ["admin","intake","investigator","prosecutor","advocate","a
 export const ORG_TYPES = ["law_enforcement","prosecutor","service_provider","government","hotline","research"] as const;
 export const MFA_RESET_REASONS = ["lost_device","new_device","suspected_compromise","other"] as const;
 export const CONSENT_PURPOSES = ["services_referral","law_enforcement_sharing","statistics"] as const;
-export const PERSON_ROLES = ["victim","suspect","witness","other"] as const;
+export const PERSON_ROLES = ["victim","suspect","witness","reporting_party","other"] as const;
 export const PERSON_CITIZENSHIP = ["us_citizen","lawful_permanent_resident","foreign_national","unknown"] as const;

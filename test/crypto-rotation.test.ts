@@ -57,11 +57,12 @@ describeEachStore("field encryption in the store: rotation and moved ciphertexts
     assert.equal((await read(people[0]!.id, during)).givenName, people[0]!.values.givenName);
 
     const { rewrapped } = await rotateDataKeys(store.db, ring, 7);
-    assert.equal(rewrapped, people.length + 1, "every person's data key plus the blind-index key");
+    // +2: the case's data key (its sealed title) and the blind-index key.
+    assert.equal(rewrapped, people.length + 2, "every person's and the case's data key, and the index key");
     const counts = await dataKeysRepository.countByKek(store.db);
     assert.deepEqual(
       counts.map((c) => [c.kek_id, Number(c.count)]),
-      [[added.id, people.length + 1]],
+      [[added.id, people.length + 2]],
     );
     assert.equal((await rotateDataKeys(store.db, ring)).rewrapped, 0, "idempotent");
 

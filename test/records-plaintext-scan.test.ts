@@ -19,7 +19,8 @@ import { openMigrated, storeBackends } from "./support/stores.ts";
  * Known identifying values go in through the API; then the raw storage is searched for them.
  * Embedded: every file of the PGlite data folder, read as bytes after the store is closed.
  * PostgreSQL (TEST_DATABASE_URL): every table's contents read as text by the superuser.
- * A case title (stored in clear by design) is the positive control: the scan must find it.
+ * Positive control: a canary written in clear into harbor_meta (installation facts); the scan must find
+ * it. Case titles and narratives are sealed now, so they are needles like the person fields.
  */
 
 function filesUnder(dir: string): string[] {
@@ -38,9 +39,24 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       orgType: "service_provider",
       roles: ["advocate"],
     });
-    const title = canary("TITLE");
-    const c = await call(app, "POST", "/api/v1/cases", user.headers, { title });
+    const title = canary("CONTROL");
+    await store.db.insertInto("harbor_meta").values({ key: "scan-control", value: title }).execute();
+    const caseText = { title: canary("TITLE"), narrative: `${canary("NARR")} met at the bus station` };
+    const c = await call(app, "POST", "/api/v1/cases", user.headers, caseText);
     assert.equal(c.status, 201);
+    const edited = { title: canary("RETITLE"), narrative: canary("RENARR") };
+    const patched = await call(
+      app,
+      "PATCH",
+      `/api/v1/cases/${c.body.id}`,
+      {
+        ...user.headers,
+        "if-match": 'W/"1"',
+      },
+      edited,
+    );
+    assert.equal(patched.status, 200, patched.raw);
+    assert.equal(patched.body.title, edited.title, "the edited title is stored (and decrypts)");
     const secrets = {
       givenName: canary("GIVEN"),
       familyName: canary("FAMILY"),
@@ -116,6 +132,8 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
     assert.equal(tk.status, 201, tk.raw);
     const needles = [
       ...Object.values(secrets),
+      ...Object.values(caseText),
+      ...Object.values(edited),
       "4155550199",
       "+14155550199",
       "1987-06-05",

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { fieldCryptoOf } from "../src/modules/crypto/crypto.service.ts";
 import { type IndexTextInput, indexText, unindex } from "../src/modules/search/search.index.ts";
-import { CONTRACT1_CASE_COLUMNS } from "../src/modules/search/search.repository.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { createOrgWithUser, type TestUser } from "./support/auth.ts";
 import { call, recordsEnv, seed } from "./support/records.ts";
@@ -147,7 +146,7 @@ describeEachStore("case search (encrypted token index)", (backend) => {
     assert.ok(noWords.cases.length >= 3, "no q: every readable case, filtered");
   });
 
-  test("Contract 1 filters", { skip: !CONTRACT1_CASE_COLUMNS && "MERGE: case-record columns" }, async () => {
+  test("Contract 1 filters", async () => {
     assert.equal((await search(pd, "q=houston&traffickingType=labor&state=TX")).cases.length, 0);
   });
 
@@ -163,7 +162,7 @@ describeEachStore("case search (encrypted token index)", (backend) => {
       ["state=ZZ", "state"],
       ["lead=me", "lead"],
       ["color=red", ""],
-      ...(CONTRACT1_CASE_COLUMNS ? [] : [["traffickingType=labor", "traffickingType"]]),
+      ["traffickingType=lots", "traffickingType"],
     ] as const) {
       const r = await call(t.app, "GET", `/api/v1/cases/search?${query}`, pd.headers);
       assert.equal(r.status, 400, `${query}: ${r.raw}`);

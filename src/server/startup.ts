@@ -1,4 +1,5 @@
 import type { Config } from "../config.ts";
+import { sealLegacyCaseTitles } from "../modules/cases/cases.startup.ts";
 import { fieldCryptoStartupTask } from "../modules/crypto/crypto.service.ts";
 import { directoryStartupTask } from "../modules/directory/directory.service.ts";
 import { notificationsStartupTask } from "../modules/notifications/notifications.mail.ts";
@@ -15,4 +16,5 @@ export const startupTasks: StartupTask[] = [
   notificationsStartupTask,
   referralsStartupTask,
   searchStartupTask,
+  sealLegacyCaseTitles,
 ];

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { AttachmentsTables } from "../modules/attachments/attachments.tables.ts";
 import type { AuditTables } from "../modules/audit/audit.tables.ts";
 import type { AuthTables } from "../modules/auth/auth.tables.ts";
+import type { CaseFactsTables } from "../modules/case-facts/case-facts.tables.ts";
 import type { CasesTables } from "../modules/cases/cases.tables.ts";
 import type { ConsentsTables } from "../modules/consents/consents.tables.ts";
 import type { CryptoTables } from "../modules/crypto/crypto.tables.ts";
@@ -53,6 +54,7 @@ export interface Database
     AttachmentsTables,
     PlansTables,
     WorkTables,
-    SearchTables {}
+    SearchTables,
+    CaseFactsTables {}
 
 export type { ColumnType, Generated };

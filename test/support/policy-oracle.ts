@@ -25,7 +25,25 @@ export const PURPOSE: Record<OrgType, string> = {
   hotline: "services_referral",
   research: "statistics",
 };
-export const BASIC = ["id", "caseId", "orgId", "role", "citizenship", "createdAt", "identityWithheld"];
+export const BASIC = [
+  "id",
+  "caseId",
+  "orgId",
+  "role",
+  "citizenship",
+  "createdAt",
+  "identityWithheld",
+  // CTDC/HTCDS attribute codes: with the row, for every reader.
+  "version",
+  "sex",
+  "ageAtExploitation",
+  "raceEthnicity",
+  "citizenshipCountry",
+  "meansOfControl",
+  "exploitationTypes",
+  "industry",
+  "recruitment",
+];
 export const IDENTIFYING = ["givenName", "familyName", "dateOfBirth", "phone", "email", "address"] as const;
 
 /** True when any of the roles is in the set. */
@@ -52,6 +70,8 @@ export function expectedPerson(roles: Role[], type: OrgType, p: OraclePerson): R
     for (const f of IDENTIFYING) view[f] = p.values[f];
     view.immigrationStatus =
       p.protected1367 && EXCLUDED_BY_1367.has(type) ? null : p.values.immigrationStatus;
+    // The fixtures record no visa category: present (null) wherever immigrationStatus is.
+    view.visaCategory = null;
     if (!EXCLUDED_BY_1367.has(type)) view.protected1367 = p.protected1367;
   }
   return view;

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { OrgType } from "../../src/modules/auth/auth.context.ts";
 import { casesRepository } from "../../src/modules/cases/cases.repository.ts";
+import { CASES_TABLE } from "../../src/modules/cases/cases.seal.ts";
 import { consentsRepository } from "../../src/modules/consents/consents.repository.ts";
 import { blindIndex } from "../../src/modules/crypto/blind-index.ts";
 import { fieldCryptoOf, sealRecord } from "../../src/modules/crypto/crypto.service.ts";
@@ -21,7 +22,7 @@ export const canary = (label: string) => `CANARY${label}${randomBytes(5).toStrin
 /** Calls the API and returns status and parsed JSON. */
 export async function call(
   app: FastifyInstance,
-  method: "GET" | "POST" | "DELETE",
+  method: "GET" | "POST" | "DELETE" | "PATCH" | "PUT",
   url: string,
   headers: Record<string, string>,
   payload?: unknown,
@@ -53,7 +54,22 @@ export const seed = {
   },
   async case(store: Store, orgId: string, title = "Seeded case") {
     const id = randomUUID();
-    await casesRepository.insert(store.db, { id, orgId, title, createdBy: null });
+    await store.db.transaction().execute(async (trx) => {
+      const { dataKeyId, sealed } = await sealRecord(
+        trx,
+        fieldCryptoOf(store),
+        { table: CASES_TABLE, rowId: id, orgId },
+        { title },
+      );
+      await casesRepository.insert(trx, {
+        id,
+        orgId,
+        dataKeyId,
+        titleEnc: sealed.title,
+        narrativeEnc: null,
+        createdBy: null,
+      });
+    });
     return id;
   },
   async share(

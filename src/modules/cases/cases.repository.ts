@@ -1,40 +1,172 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { Actor } from "../policy/policy.engine.ts";
 import { ownerOrgsScope } from "../policy/policy.owners.ts";
 import type { CaseAction } from "../policy/policy.rules.ts";
 import { caseScope, relationToCase } from "../policy/policy.sql.ts";
 
-/** A case row as the caller may see it, with the caller's relation to it. */
+/** A case row as the caller may see it, with the caller's relation to it and its wrapped data key. */
 export interface VisibleCase {
   id: string;
   org_id: string;
-  title: string;
   status: "open" | "closed";
   created_at: Date;
+  data_key_id: string | null;
+  wrapped: string | null;
+  title_enc: string | null;
+  narrative_enc: string | null;
+  version: number;
+  trafficking_type: CaseRow["trafficking_type"];
+  confirmation: CaseRow["confirmation"];
+  lead_agency_type: CaseRow["lead_agency_type"];
+  investigation_started_on: string | null;
+  incident_state: string | null;
+  lead_user_id: string | null;
+  closed_at: Date | null;
+  close_reason: CaseRow["close_reason"];
+  facts: Record<string, unknown>;
   relation: "owner" | "shared_write" | "shared_read" | null;
 }
+type CaseRow = Selectable<Database["cases"]>;
+
+/** The editable columns of a case (its sealed text included). */
+export type CaseChanges = Pick<
+  Updateable<Database["cases"]>,
+  | "title_enc"
+  | "narrative_enc"
+  | "trafficking_type"
+  | "confirmation"
+  | "lead_agency_type"
+  | "investigation_started_on"
+  | "incident_state"
+  | "lead_user_id"
+  | "status"
+  | "closed_at"
+  | "close_reason"
+  | "facts"
+>;
 
 function visibleCases(db: Kysely<Database>, actor: Actor, action: CaseAction) {
   return db
     .selectFrom("cases")
-    .select(["cases.id", "cases.org_id", "cases.title", "cases.status", "cases.created_at"])
+    .leftJoin("data_keys as dk", (join) =>
+      join.onRef("dk.org_id", "=", "cases.org_id").onRef("dk.id", "=", "cases.data_key_id"),
+    )
+    .select([
+      "cases.id",
+      "cases.org_id",
+      "cases.status",
+      "cases.created_at",
+      "cases.data_key_id",
+      "dk.wrapped",
+      "cases.title_enc",
+      "cases.narrative_enc",
+      "cases.version",
+      "cases.trafficking_type",
+      "cases.confirmation",
+      "cases.lead_agency_type",
+      "cases.investigation_started_on",
+      "cases.incident_state",
+      "cases.lead_user_id",
+      "cases.closed_at",
+      "cases.close_reason",
+      "cases.facts",
+    ])
     .select(relationToCase(actor, "cases.org_id", "cases.id").as("relation"))
     .where(caseScope(actor, action));
 }
 
 /** All SQL over cases and case_shares. Every read is filtered by the caller's compiled policy. */
 export const casesRepository = {
-  /** Inserts a case (the service checked the caller may create cases). */
+  /** Inserts a case with its sealed text (the service checked the caller may create cases). */
   async insert(
     db: Kysely<Database>,
-    row: { id: string; orgId: string; title: string; createdBy: string | null },
+    row: {
+      id: string;
+      orgId: string;
+      dataKeyId: string;
+      titleEnc: string | null;
+      narrativeEnc: string | null;
+      createdBy: string | null;
+      traffickingType?: CaseRow["trafficking_type"] | undefined;
+      incidentState?: string | null | undefined;
+      facts?: Record<string, unknown> | undefined;
+    },
   ) {
     await db
       .insertInto("cases")
-      .values({ id: row.id, org_id: row.orgId, title: row.title, created_by: row.createdBy })
+      .values({
+        id: row.id,
+        org_id: row.orgId,
+        data_key_id: row.dataKeyId,
+        title_enc: row.titleEnc,
+        narrative_enc: row.narrativeEnc,
+        created_by: row.createdBy,
+        trafficking_type: row.traffickingType ?? "unknown",
+        incident_state: row.incidentState ?? null,
+        facts: JSON.stringify(row.facts ?? {}),
+      })
       .execute();
+  },
+
+  /**
+   * Applies changes only if the case is still at `expected`, bumping its version, in one statement:
+   * of concurrent updates from one version exactly one matches (the others re-check the WHERE after
+   * the winner commits and match nothing). Returns the new version, or undefined when stale.
+   */
+  async updateIfVersion(
+    db: Kysely<Database>,
+    kase: { org_id: string; id: string },
+    expected: number,
+    changes: CaseChanges,
+  ): Promise<number | undefined> {
+    const row = await db
+      .updateTable("cases")
+      .set({ ...changes, version: sql<number>`version + 1` })
+      .where("org_id", "=", kase.org_id)
+      .where("id", "=", kase.id)
+      .where("version", "=", expected)
+      .returning("version")
+      .executeTakeFirst();
+    return row?.version;
+  },
+
+  /** The committed version of a case (after a stale update, for the 412). */
+  async currentVersion(db: Kysely<Database>, kase: { org_id: string; id: string }): Promise<number> {
+    const row = await db
+      .selectFrom("cases")
+      .select("version")
+      .where("org_id", "=", kase.org_id)
+      .where("id", "=", kase.id)
+      .executeTakeFirstOrThrow();
+    return row.version;
+  },
+
+  /** Cases still holding a plaintext title from before titles were sealed; undefined once dropped. */
+  async legacyTitles(db: Kysely<Database>, limit: number) {
+    const has = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns
+      where table_name = 'cases' and column_name = 'legacy_title' and table_schema = current_schema()`.execute(
+      db,
+    );
+    if (!has.rows[0]?.n) return undefined;
+    const rows = await sql<{ org_id: string; id: string; legacy_title: string }>`select org_id, id,
+      legacy_title from cases where legacy_title is not null limit ${limit}`.execute(db);
+    return rows.rows;
+  },
+
+  /** Stores a sealed legacy title and clears the plaintext. */
+  async sealLegacyTitle(
+    db: Kysely<Database>,
+    row: { org_id: string; id: string; dataKeyId: string; titleEnc: string | null },
+  ) {
+    await sql`update cases set data_key_id = ${row.dataKeyId}, title_enc = ${row.titleEnc},
+      legacy_title = null where org_id = ${row.org_id} and id = ${row.id}`.execute(db);
+  },
+
+  /** Drops the emptied plaintext column once every title is sealed. */
+  async dropLegacyTitleColumn(db: Kysely<Database>) {
+    await sql`alter table cases drop column if exists legacy_title`.execute(db);
   },
 
   /** The case if it exists and the caller may do `action` on it; undefined otherwise (same either way). */

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { expectedVersion, sendVersion } from "../../server/versioning.ts";
 import { PersonView } from "../persons/persons.schema.ts";
 import { callerOf } from "../policy/caller.ts";
+import { closeCase, reopenCase, updateCase } from "./cases.edit.service.ts";
 import { presentActivity } from "./cases.presenter.ts";
 import {
   CaseParams,
   CaseView,
+  CloseCaseBody,
   CreateCaseBody,
   Created,
   ErrorBody,
@@ -15,10 +18,12 @@ import {
   ShareView,
   TimelineEntry,
   TimelineQuery,
+  UpdateCaseBody,
 } from "./cases.schema.ts";
 import { caseTimeline, createCase, getCase, listCases, listShares, shareCase } from "./cases.service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const writeErrors = { ...errors, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
 
 /** Cases and their sharing. Thin: validate, authenticate, call the service (policy lives in SQL). */
 export async function casesRoutes(app: FastifyInstance): Promise<void> {
@@ -58,7 +63,64 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: CaseView.extend({ persons: z.array(PersonView) }), ...errors },
       },
     },
-    async (request) => getCase(app.store, callerOf(request), request.params.id),
+    async (request, reply) => {
+      const kase = await getCase(app.store, callerOf(request), request.params.id);
+      sendVersion(reply, kase.version);
+      return kase;
+    },
+  );
+  r.patch(
+    "/api/v1/cases/:id",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Edit a case (send If-Match with the version you read)",
+        params: CaseParams,
+        body: UpdateCaseBody,
+        response: { 200: CaseView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const v = expectedVersion(request);
+      const kase = await updateCase(app.store, callerOf(request), request.params.id, v, request.body);
+      sendVersion(reply, kase.version);
+      return kase;
+    },
+  );
+  r.post(
+    "/api/v1/cases/:id/close",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Close a case with a reason (If-Match)",
+        params: CaseParams,
+        body: CloseCaseBody,
+        response: { 200: CaseView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const v = expectedVersion(request);
+      const kase = await closeCase(app.store, callerOf(request), request.params.id, v, request.body.reason);
+      sendVersion(reply, kase.version);
+      return kase;
+    },
+  );
+  r.post(
+    "/api/v1/cases/:id/reopen",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Reopen a closed case (If-Match)",
+        params: CaseParams,
+        response: { 200: CaseView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const v = expectedVersion(request);
+      const kase = await reopenCase(app.store, callerOf(request), request.params.id, v);
+      sendVersion(reply, kase.version);
+      return kase;
+    },
   );
   r.post(
     "/api/v1/cases/:id/shares",

@@ -6,16 +6,18 @@ import type { Store } from "../../store/store.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
-import { fieldCryptoOf } from "../crypto/crypto.service.ts";
+import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
 import { findOrg } from "../orgs/orgs.service.ts";
 import { type PersonView, presentPerson } from "../persons/persons.presenter.ts";
 import { personsInCase } from "../persons/persons.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { allowedRelations, can } from "../policy/policy.engine.ts";
 import type { CaseAction } from "../policy/policy.rules.ts";
+import { indexText } from "../search/search.index.ts";
 import { type CaseView, presentCase, presentShare } from "./cases.presenter.ts";
-import { casesRepository } from "./cases.repository.ts";
+import { casesRepository, type VisibleCase } from "./cases.repository.ts";
 import type { CreateCaseReq, ShareCaseReq } from "./cases.schema.ts";
+import { CASES_TABLE, type SealedCaseField } from "./cases.seal.ts";
 
 /**
  * The case if it exists and the caller may do `action` on it (undefined either way), for other
@@ -74,32 +76,93 @@ export async function caseTimeline(
   );
 }
 
+/** What opening a case takes (Contract 1): free text is sealed before it reaches the database. */
+export interface OpenCaseInput {
+  title: string;
+  narrative?: string | undefined;
+  traffickingType?: VisibleCase["trafficking_type"] | undefined;
+  incidentState?: string | undefined;
+  facts?: Record<string, unknown> | undefined;
+}
+
+const callerFrom = (who: Caller | AuthContext): Caller => ("auth" in who ? who : { auth: who, meta: {} });
+
+/**
+ * Opens a case inside the caller's transaction (for tips converting to a case, the demo): checks the
+ * caller may create cases (403 otherwise), seals title and narrative under a fresh data key, writes
+ * the timeline's `case.created` and the audit record. Input is expected validated (CreateCaseBody).
+ */
+export async function openCaseInTransaction(
+  trx: Kysely<Database>,
+  who: Caller | AuthContext,
+  input: OpenCaseInput,
+  crypto: FieldCrypto,
+): Promise<{ id: string; org_id: string }> {
+  const caller = callerFrom(who);
+  if (!allowedRelations(caller.auth, "case", "create").includes("owner")) throw forbidden();
+  const id = randomUUID();
+  const orgId = caller.auth.orgId;
+  const { dataKeyId, sealed } = await sealRecord<SealedCaseField>(
+    trx,
+    crypto,
+    { table: CASES_TABLE, rowId: id, orgId },
+    { title: input.title, narrative: input.narrative },
+  );
+  await casesRepository.insert(trx, {
+    id,
+    orgId,
+    dataKeyId,
+    titleEnc: sealed.title,
+    narrativeEnc: sealed.narrative,
+    createdBy: caller.auth.userId,
+    traffickingType: input.traffickingType,
+    incidentState: input.incidentState,
+    facts: input.facts,
+  });
+  const kase = { id, org_id: orgId };
+  await indexCaseText(trx, kase, { title: input.title, narrative: input.narrative });
+  await recordCaseActivity(trx, caller.auth, kase, { kind: "case.created" });
+  await audit(trx, caller, {
+    action: "case.create",
+    outcome: "success",
+    targetType: "case",
+    targetIds: [id],
+  });
+  return kase;
+}
+
+/** Indexes a case's title and narrative for search (keyed tokens only), in the writer's transaction. */
+export async function indexCaseText(
+  trx: Kysely<Database>,
+  kase: { id: string; org_id: string },
+  text: Partial<Record<SealedCaseField, string | null | undefined>>,
+): Promise<void> {
+  for (const field of ["title", "narrative"] as const)
+    if (field in text)
+      await indexText(trx, {
+        orgId: kase.org_id,
+        caseId: kase.id,
+        recordType: "case",
+        recordId: kase.id,
+        field,
+        text: text[field],
+      });
+}
+
 /** Opens a case in the caller's organization. Throws 403 when its roles may not create cases. */
 export async function createCase(
   store: Store,
   caller: Caller,
   input: CreateCaseReq,
 ): Promise<{ id: string }> {
-  const id = randomUUID();
+  const crypto = fieldCryptoOf(store);
   return guarded(
     store.db,
     caller,
     { action: "case.create", targetType: "case", targetIds: [] },
     async (trx) => {
       if (!allowedRelations(caller.auth, "case", "create").includes("owner")) return FORBIDDEN;
-      await casesRepository.insert(trx, {
-        id,
-        orgId: caller.auth.orgId,
-        title: input.title,
-        createdBy: caller.auth.userId,
-      });
-      await recordCaseActivity(trx, caller.auth, { id, org_id: caller.auth.orgId }, { kind: "case.created" });
-      await audit(trx, caller, {
-        action: "case.create",
-        outcome: "success",
-        targetType: "case",
-        targetIds: [id],
-      });
+      const { id } = await openCaseInTransaction(trx, caller, input, crypto);
       return { id };
     },
   );
@@ -111,8 +174,9 @@ export async function listCases(
   caller: Caller,
   page: { limit: number; offset: number },
 ): Promise<CaseView[]> {
+  const crypto = fieldCryptoOf(store);
   const rows = await casesRepository.listReadable(store.db, caller.auth, page);
-  return rows.map((row) => presentCase(row, caller.auth));
+  return rows.map((row) => presentCase(row, caller.auth, crypto));
 }
 
 /**
@@ -144,7 +208,7 @@ export async function getCase(
           targetIds: identified,
         });
       }
-      return { ...presentCase(row, caller.auth), persons: persons.map((p) => p.view) };
+      return { ...presentCase(row, caller.auth, crypto), persons: persons.map((p) => p.view) };
     },
   );
 }
@@ -204,32 +268,4 @@ export async function listShares(store: Store, caller: Caller, id: string) {
       return (await casesRepository.listShares(trx, row.org_id, id)).map(presentShare);
     },
   );
-}
-
-// MERGE: case-record provides this (Contract 1, openCaseInTransaction). Minimal stand-in on the tips
-// branch: policy-checked `create`, audited, timeline 'case.created'; narrative/facts not stored here.
-export async function openCaseInTransaction(
-  trx: Kysely<Database>,
-  auth: AuthContext,
-  input: {
-    title: string;
-    narrative?: string;
-    traffickingType?: string;
-    incidentState?: string;
-    facts?: unknown;
-  },
-): Promise<{ id: string; org_id: string }> {
-  if (!allowedRelations(auth, "case", "create").includes("owner")) throw forbidden();
-  const id = randomUUID();
-  await casesRepository.insert(trx, { id, orgId: auth.orgId, title: input.title, createdBy: auth.userId });
-  await recordCaseActivity(trx, auth, { id, org_id: auth.orgId }, { kind: "case.created" });
-  await recordAudit(trx, {
-    action: "case.create",
-    outcome: "success",
-    actorUserId: auth.userId,
-    actorOrgId: auth.orgId,
-    targetType: "case",
-    targetIds: [id],
-  });
-  return { id, org_id: auth.orgId };
 }

@@ -1,16 +1,61 @@
 import type { ColumnType } from "kysely";
+import type {
+  AGENCY_ROLES,
+  AGENCY_TYPES,
+  CLOSE_REASONS,
+  CONFIRMATIONS,
+  TEAM_ROLES,
+  TRAFFICKING_TYPES,
+} from "./cases.vocab.ts";
 
-/** Cases (minimal for now: the full case model has its own issue) and who they are shared with. */
+type Code<T extends readonly string[]> = T[number];
+/** A column with a default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+/**
+ * Cases (Contract 1), who they are shared with, the agencies involved and the team. Title and
+ * narrative are free text, so they exist only sealed (`*_enc` under the case's data key).
+ */
 export interface CasesTables {
   cases: {
     id: string;
     /** The owning organization. */
     org_id: string;
-    /** A short working title; must not identify anyone (names go in persons, encrypted). */
-    title: string;
+    data_key_id: string | null;
+    title_enc: string | null;
+    narrative_enc: string | null;
     status: ColumnType<"open" | "closed", "open" | "closed" | undefined, "open" | "closed">;
+    version: Defaulted<number>;
+    trafficking_type: Defaulted<Code<typeof TRAFFICKING_TYPES>>;
+    confirmation: Defaulted<Code<typeof CONFIRMATIONS>>;
+    lead_agency_type: Code<typeof AGENCY_TYPES> | null;
+    investigation_started_on: ColumnType<string | null, string | null | undefined, string | null>;
+    incident_state: string | null;
+    lead_user_id: string | null;
+    closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    close_reason: Code<typeof CLOSE_REASONS> | null;
+    /** Routing facts of the case (codes only), validated by the routing facts schema. */
+    facts: ColumnType<Record<string, unknown>, string | undefined, string>;
     created_by: string | null;
     created_at: ColumnType<Date, Date | string | undefined, never>;
+  };
+  case_agencies: {
+    org_id: string;
+    case_id: string;
+    id: string;
+    agency_type: Code<typeof AGENCY_TYPES>;
+    directory_entry_id: string | null;
+    partner_org_id: string | null;
+    role: Code<typeof AGENCY_ROLES>;
+    created_by: string | null;
+    created_at: ColumnType<Date, Date | string | undefined, never>;
+  };
+  case_team: {
+    org_id: string;
+    case_id: string;
+    user_id: string;
+    role: Code<typeof TEAM_ROLES>;
+    added_at: ColumnType<Date, Date | string | undefined, never>;
   };
   case_shares: {
     case_id: string;

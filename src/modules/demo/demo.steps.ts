@@ -1,3 +1,4 @@
+import { demoCases } from "../cases/cases.demo.ts";
 import { demoReferrals } from "../referrals/referrals.demo.ts";
 import { demoTips } from "../tips/tips.demo.ts";
 import { demoWork } from "../work/work.demo.ts";
@@ -9,6 +10,7 @@ import type { DemoStep } from "./demo.context.ts";
  */
 export const DEMO_STEPS: DemoStep[] = [
   { name: "tips", run: demoTips },
+  { name: "cases", run: demoCases },
   { name: "case work", run: demoWork },
   { name: "referrals", run: demoReferrals },
 ];

@@ -8,6 +8,16 @@ export interface PersonView {
   caseId: string;
   orgId: string;
   role: VisiblePerson["role"];
+  version: number;
+  sex: VisiblePerson["sex"];
+  ageAtExploitation: number | null;
+  raceEthnicity: VisiblePerson["race_ethnicity"];
+  citizenshipCountry: string | null;
+  visaCategory?: VisiblePerson["visa_category"];
+  meansOfControl: VisiblePerson["means_of_control"];
+  exploitationTypes: VisiblePerson["exploitation_types"];
+  industry: VisiblePerson["industry"];
+  recruitment: VisiblePerson["recruitment"];
   citizenship: VisiblePerson["citizenship"];
   createdAt: string;
   /** True when identifying fields exist but are withheld from this caller (VAWA: no active consent). */
@@ -39,6 +49,15 @@ export function presentPerson(
     caseId: row.case_id,
     orgId: row.org_id,
     role: row.role,
+    version: row.version,
+    sex: row.sex,
+    ageAtExploitation: row.age_at_exploitation,
+    raceEthnicity: row.race_ethnicity,
+    citizenshipCountry: row.citizenship_country,
+    meansOfControl: row.means_of_control,
+    exploitationTypes: row.exploitation_types,
+    industry: row.industry,
+    recruitment: row.recruitment,
     citizenship: row.citizenship,
     createdAt: row.created_at.toISOString(),
     identityWithheld: !row.may_identify,
@@ -60,6 +79,9 @@ export function presentPerson(
       identifyingShown = true;
     }
   }
+  // Like immigrationStatus: null when 1367 or consent withholds it, exactly as if none were recorded.
+  if (row.staticallyShown.has("visaCategory") && row.may_identify)
+    view.visaCategory = row.may_immigration ? (row.visa_category ?? null) : null;
   if (row.staticallyShown.has("protected1367") && row.may_identify)
     view.protected1367 = row.protected_1367 === true;
   return { view, identifyingShown };

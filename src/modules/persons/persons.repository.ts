@@ -1,10 +1,15 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import { type Actor, staticallyHiddenFields } from "../policy/policy.engine.ts";
 import { ownerOrgsScope } from "../policy/policy.owners.ts";
 import type { PersonField } from "../policy/policy.rules.ts";
 import { mayIdentify, maySeeImmigration, personScope } from "../policy/policy.sql.ts";
-import { SEALED_FIELD_NAMES, SEALED_PERSON_FIELDS, type SealedPersonField } from "./persons.fields.ts";
+import {
+  SEALED_FIELD_NAMES,
+  SEALED_PERSON_FIELDS,
+  type SealedColumn,
+  type SealedPersonField,
+} from "./persons.fields.ts";
 
 /**
  * A person row as the caller may see it. Sealed values arrive only for fields the policy lets this
@@ -15,7 +20,18 @@ export interface VisiblePerson {
   id: string;
   org_id: string;
   case_id: string;
-  role: "victim" | "suspect" | "witness" | "other";
+  role: PersonRow["role"];
+  version: number;
+  sex: PersonRow["sex"];
+  age_at_exploitation: number | null;
+  race_ethnicity: PersonRow["race_ethnicity"];
+  citizenship_country: string | null;
+  /** Selected only when the immigration group is not statically hidden; NULLed by 1367 and consent. */
+  visa_category?: PersonRow["visa_category"];
+  means_of_control: PersonRow["means_of_control"];
+  exploitation_types: PersonRow["exploitation_types"];
+  industry: PersonRow["industry"];
+  recruitment: PersonRow["recruitment"];
   citizenship: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
   created_at: Date;
   data_key_id: string;
@@ -27,6 +43,19 @@ export interface VisiblePerson {
   /** Fields the caller's role and organization type may ever see. */
   staticallyShown: Set<PersonField>;
 }
+
+type PersonRow = Selectable<Database["persons"]>;
+const ATTRIBUTES = [
+  "p.version",
+  "p.sex",
+  "p.age_at_exploitation",
+  "p.race_ethnicity",
+  "p.citizenship_country",
+  "p.means_of_control",
+  "p.exploitation_types",
+  "p.industry",
+  "p.recruitment",
+] as const;
 
 type RawRow = Omit<VisiblePerson, "sealed" | "staticallyShown"> & Record<string, unknown>;
 
@@ -47,7 +76,15 @@ function visiblePersons(db: Kysely<Database>, actor: Actor, now: Date) {
       join.onRef("dk.org_id", "=", "p.org_id").onRef("dk.id", "=", "p.data_key_id"),
     )
     .select(["p.id", "p.org_id", "p.case_id", "p.role", "p.citizenship", "p.created_at", "p.data_key_id"])
-    .select(["dk.wrapped", "p.may_identify", "p.may_immigration"]);
+    .select(["dk.wrapped", "p.may_identify", "p.may_immigration"])
+    .select(ATTRIBUTES);
+  if (!hidden.has("visaCategory")) {
+    query = query.select(
+      sql<PersonRow["visa_category"]>`case when p.may_immigration then p.visa_category end`.as(
+        "visa_category",
+      ),
+    );
+  }
   // Static hiding: the column is not selected at all. Row hiding (consent, 1367): NULLed in SQL.
   for (const field of SEALED_FIELD_NAMES) {
     if (hidden.has(field)) continue;
@@ -72,6 +109,7 @@ function visiblePersons(db: Kysely<Database>, actor: Actor, now: Date) {
         "email",
         "address",
         "immigrationStatus",
+        "visaCategory",
         "protected1367",
       ] as const
     ).filter((f) => !hidden.has(f)),
@@ -90,6 +128,16 @@ function toVisible(raw: RawRow, shown: Set<PersonField>): VisiblePerson {
     org_id: raw.org_id,
     case_id: raw.case_id,
     role: raw.role,
+    version: raw.version,
+    sex: raw.sex,
+    age_at_exploitation: raw.age_at_exploitation,
+    race_ethnicity: raw.race_ethnicity,
+    citizenship_country: raw.citizenship_country,
+    ...("visa_category" in raw ? { visa_category: raw.visa_category as PersonRow["visa_category"] } : {}),
+    means_of_control: raw.means_of_control,
+    exploitation_types: raw.exploitation_types,
+    industry: raw.industry,
+    recruitment: raw.recruitment,
     citizenship: raw.citizenship,
     created_at: raw.created_at,
     data_key_id: raw.data_key_id,
@@ -115,7 +163,34 @@ export interface NewPersonRow {
   phoneBidx: string | null;
   emailBidx: string | null;
   createdBy: string | null;
+  attributes?: PersonAttributes;
 }
+
+/** The plain attribute columns of a person. */
+export type PersonAttributes = Partial<
+  Pick<
+    Insertable<Database["persons"]>,
+    | "sex"
+    | "age_at_exploitation"
+    | "race_ethnicity"
+    | "citizenship_country"
+    | "visa_category"
+    | "means_of_control"
+    | "exploitation_types"
+    | "industry"
+    | "recruitment"
+  >
+>;
+
+/** Columns a person update may set. */
+export type PersonChanges = PersonAttributes &
+  Partial<
+    Pick<
+      Updateable<Database["persons"]>,
+      "role" | "citizenship" | "protected_1367" | "phone_bidx" | "email_bidx"
+    >
+  > &
+  Partial<Record<`${SealedColumn}_enc`, string | null>>;
 
 /** All SQL over persons. Every read carries the caller's compiled policy (rows and fields). */
 export const personsRepository = {
@@ -141,8 +216,38 @@ export const personsRepository = {
         phone_bidx: row.phoneBidx,
         email_bidx: row.emailBidx,
         created_by: row.createdBy,
+        ...row.attributes,
       })
       .execute();
+  },
+
+  /** Applies changes only at `expected` (one statement: one winner among concurrent edits). */
+  async updateIfVersion(
+    db: Kysely<Database>,
+    person: { org_id: string; id: string },
+    expected: number,
+    changes: PersonChanges,
+  ): Promise<number | undefined> {
+    const row = await db
+      .updateTable("persons")
+      .set({ ...changes, version: sql<number>`version + 1` })
+      .where("org_id", "=", person.org_id)
+      .where("id", "=", person.id)
+      .where("version", "=", expected)
+      .returning("version")
+      .executeTakeFirst();
+    return row?.version;
+  },
+
+  /** The committed version of a person (for the 412). */
+  async currentVersion(db: Kysely<Database>, person: { org_id: string; id: string }) {
+    const row = await db
+      .selectFrom("persons")
+      .select("version")
+      .where("org_id", "=", person.org_id)
+      .where("id", "=", person.id)
+      .executeTakeFirstOrThrow();
+    return row.version;
   },
 
   /** One person the caller may read, or undefined (missing and out of scope look the same). */

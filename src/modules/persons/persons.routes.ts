@@ -1,10 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { expectedVersion, sendVersion } from "../../server/versioning.ts";
 import { CaseParams, Created, ErrorBody } from "../cases/cases.schema.ts";
 import { callerOf } from "../policy/caller.ts";
-import { AddPersonBody, FindPersonsQuery, PersonParams, PersonView } from "./persons.schema.ts";
-import { addPerson, findPersons, getPerson } from "./persons.service.ts";
+import {
+  AddPersonBody,
+  FindPersonsQuery,
+  PersonParams,
+  PersonView,
+  UpdatePersonBody,
+} from "./persons.schema.ts";
+import { addPerson, findPersons, getPerson, updatePerson } from "./persons.service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
@@ -35,7 +42,29 @@ export async function personsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: PersonView, ...errors },
       },
     },
-    async (request) => getPerson(app.store, callerOf(request), request.params.id),
+    async (request, reply) => {
+      const person = await getPerson(app.store, callerOf(request), request.params.id);
+      sendVersion(reply, person.version);
+      return person;
+    },
+  );
+  r.patch(
+    "/api/v1/persons/:id",
+    {
+      schema: {
+        tags: ["persons"],
+        summary: "Edit a person (send If-Match with the version you read)",
+        params: PersonParams,
+        body: UpdatePersonBody,
+        response: { 200: PersonView, ...errors, 412: ErrorBody, 428: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const v = expectedVersion(request);
+      const person = await updatePerson(app.store, callerOf(request), request.params.id, v, request.body);
+      sendVersion(reply, person.version);
+      return person;
+    },
   );
   r.get(
     "/api/v1/persons",

@@ -25,11 +25,27 @@ export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 /** Person fields in groups: `basic` is visible with the row; the others can be hidden. */
 export const PERSON_FIELD_GROUPS = {
-  basic: ["id", "caseId", "orgId", "role", "citizenship", "createdAt"],
+  basic: [
+    "id",
+    "caseId",
+    "orgId",
+    "role",
+    "citizenship",
+    "createdAt",
+    "version",
+    "sex",
+    "ageAtExploitation",
+    "raceEthnicity",
+    "citizenshipCountry",
+    "meansOfControl",
+    "exploitationTypes",
+    "industry",
+    "recruitment",
+  ],
   /** Personally identifying information (34 U.S.C. 12291(a)(20)): names, birth date, contact, address. */
   identifying: ["givenName", "familyName", "dateOfBirth", "phone", "email", "address"],
   /** Immigration details and the T/U/VAWA applicant flag itself (8 U.S.C. 1367). */
-  immigration: ["immigrationStatus", "protected1367"],
+  immigration: ["immigrationStatus", "visaCategory", "protected1367"],
 } as const;
 export type PersonFieldGroup = keyof typeof PERSON_FIELD_GROUPS;
 export type PersonField = (typeof PERSON_FIELD_GROUPS)[PersonFieldGroup][number];

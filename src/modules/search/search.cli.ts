@@ -2,6 +2,7 @@ import { withStore } from "../../cli/store-context.ts";
 import { loadConfig } from "../../config.ts";
 import type { Store } from "../../store/store.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { openCaseText } from "../cases/cases.seal.ts";
 import { type FieldCrypto, prepareFieldCrypto } from "../crypto/crypto.service.ts";
 import { indexTexts } from "./search.index.ts";
 import { searchRepository } from "./search.repository.ts";
@@ -9,8 +10,6 @@ import { searchRepository } from "./search.repository.ts";
 /**
  * Re-indexes every case's free text, a page of cases per transaction (restartable: each page replaces
  * its own tokens). Audited once per run on the system chain, with the count only.
- * MERGE: Contract 1 — read `title_enc`/`narrative_enc` with their data keys and open them
- * (openRecord) instead of the plain `title` this branch still has.
  */
 export async function reindexCases(store: Store, crypto: FieldCrypto, pageSize = 500): Promise<number> {
   let after: { orgId: string; id: string } | null = null;
@@ -21,14 +20,17 @@ export async function reindexCases(store: Store, crypto: FieldCrypto, pageSize =
     await store.db.transaction().execute((trx) =>
       indexTexts(
         trx,
-        page.map((c) => ({
-          orgId: c.org_id,
-          caseId: c.id,
-          recordType: "case" as const,
-          recordId: c.id,
-          field: "title",
-          text: c.title,
-        })),
+        page.flatMap((c) => {
+          const text = openCaseText(crypto, c);
+          return (["title", "narrative"] as const).map((field) => ({
+            orgId: c.org_id,
+            caseId: c.id,
+            recordType: "case" as const,
+            recordId: c.id,
+            field,
+            text: text[field],
+          }));
+        }),
         crypto,
       ),
     );

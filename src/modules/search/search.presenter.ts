@@ -1,3 +1,5 @@
+import { openCaseText } from "../cases/cases.seal.ts";
+import type { FieldCrypto } from "../crypto/crypto.service.ts";
 import type { CaseHitRow } from "./search.repository.ts";
 
 /** A case search hit as the client sees it (allow-list). */
@@ -10,12 +12,11 @@ export interface CaseHitView {
   relation: "owner" | "shared_write" | "shared_read";
 }
 
-export function presentHit(row: CaseHitRow): CaseHitView {
+export function presentHit(row: CaseHitRow, crypto: FieldCrypto): CaseHitView {
   return {
     id: row.id,
     orgId: row.org_id,
-    // MERGE: Contract 1 — open the sealed `title_enc` here (openRecord with the row's data key).
-    title: row.title,
+    title: openCaseText(crypto, row).title ?? "",
     status: row.status,
     createdAt: row.created_at.toISOString(),
     relation: row.relation ?? "shared_read",

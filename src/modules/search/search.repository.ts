@@ -4,13 +4,6 @@ import type { Actor } from "../policy/policy.engine.ts";
 import { caseScope, relationToCase } from "../policy/policy.sql.ts";
 import type { SearchRecordType } from "./search.tables.ts";
 
-/**
- * MERGE: Contract 1 (case-record) adds these case columns. Until they exist on this branch the
- * filters on them are refused with a 400 (search.service.ts); at merge the lead sets this to true
- * (and test/search-api.test.ts runs the filter tests that are skipped until then).
- */
-export const CONTRACT1_CASE_COLUMNS = false;
-
 /** Search filter → case column, for the Contract 1 columns (codes and ids only). */
 const CONTRACT1_FILTERS = {
   traffickingType: "cases.trafficking_type",
@@ -38,9 +31,11 @@ export interface CaseSearch {
 export interface CaseHitRow {
   id: string;
   org_id: string;
-  // MERGE: Contract 1 replaces `title` with sealed `title_enc` (+ data_key_id): select those and
-  // open them in the presenter as cases.presenter does.
-  title: string;
+  /** The sealed title and its data key (opened by the presenter). */
+  title_enc: string | null;
+  narrative_enc: string | null;
+  data_key_id: string | null;
+  wrapped: string | null;
   status: "open" | "closed";
   created_at: Date;
   relation: "owner" | "shared_write" | "shared_read" | null;
@@ -116,7 +111,19 @@ export const searchRepository = {
   searchCases(db: Kysely<Database>, actor: Actor, s: CaseSearch): Promise<CaseHitRow[]> {
     let q = db
       .selectFrom("cases")
-      .select(["cases.id", "cases.org_id", "cases.title", "cases.status", "cases.created_at"])
+      .leftJoin("data_keys as dk", (join) =>
+        join.onRef("dk.org_id", "=", "cases.org_id").onRef("dk.id", "=", "cases.data_key_id"),
+      )
+      .select([
+        "cases.id",
+        "cases.org_id",
+        "cases.status",
+        "cases.created_at",
+        "cases.title_enc",
+        "cases.narrative_enc",
+        "cases.data_key_id",
+        "dk.wrapped",
+      ])
       .select(relationToCase(actor, "cases.org_id", "cases.id").as("relation"))
       .where(caseScope(actor, "read"))
       .where("cases.org_id", "in", s.owners);
@@ -140,7 +147,19 @@ export const searchRepository = {
 
   /** Case ids with text to re-index, in pages (system context: the reindex command). */
   listCasesForReindex(db: Kysely<Database>, after: { orgId: string; id: string } | null, limit: number) {
-    let q = db.selectFrom("cases").select(["cases.org_id", "cases.id", "cases.title"]);
+    let q = db
+      .selectFrom("cases")
+      .leftJoin("data_keys as dk", (join) =>
+        join.onRef("dk.org_id", "=", "cases.org_id").onRef("dk.id", "=", "cases.data_key_id"),
+      )
+      .select([
+        "cases.org_id",
+        "cases.id",
+        "cases.title_enc",
+        "cases.narrative_enc",
+        "cases.data_key_id",
+        "dk.wrapped",
+      ]);
     if (after)
       q = q.where((eb) =>
         eb.or([

@@ -5,7 +5,7 @@ import { existingOrgIndexKeys } from "../crypto/org-index-keys.ts";
 import { audit, type Caller, guarded } from "../policy/access.ts";
 import { ownerOrgsOf } from "../policy/policy.owners.ts";
 import { type CaseHitView, presentHit } from "./search.presenter.ts";
-import { CONTRACT1_CASE_COLUMNS, type Contract1Filter, searchRepository } from "./search.repository.ts";
+import { type Contract1Filter, searchRepository } from "./search.repository.ts";
 import type { SearchCasesReq } from "./search.schema.ts";
 import { queryTerms } from "./search.text.ts";
 import { termTokens } from "./search.tokens.ts";
@@ -36,8 +36,6 @@ export async function searchCases(
   for (const f of CONTRACT1) {
     const value = req[f];
     if (value === undefined) continue;
-    // MERGE: Contract 1 — refused until case-record's columns exist (see CONTRACT1_CASE_COLUMNS).
-    if (!CONTRACT1_CASE_COLUMNS) throw badRequest(`query.${f}: this filter is not available yet`);
     contract1[f] = value;
   }
   const crypto = fieldCryptoOf(store);
@@ -80,7 +78,7 @@ export async function searchCases(
         },
       });
       return {
-        cases: page.map((r) => presentHit(r)),
+        cases: page.map((r) => presentHit(r, crypto)),
         page: req.page,
         pageSize: req.pageSize,
         hasMore: rows.length > req.pageSize,

@@ -293,17 +293,18 @@ export function convertTip(store: Store, caller: Caller, id: string, expected: n
   return triage<{ caseId: string }>(store, caller, id, expected, "convert", async (trx, row) => {
     open(row);
     const facts = row.facts as SubmitTipReq["facts"];
-    const kase = await openCaseInTransaction(trx, caller.auth, {
-      title,
-      facts,
-      ...(row.state ? { incidentState: row.state } : {}),
-    });
+    const kase = await openCaseInTransaction(
+      trx,
+      caller,
+      { title, facts, ...(row.state ? { incidentState: row.state } : {}) },
+      crypto,
+    );
     if (facts?.victim) {
       await addPersonInTransaction(
         trx,
-        caller.auth,
-        kase,
-        { role: "victim", citizenship: facts.victim.citizenship ?? "unknown" },
+        caller,
+        { ...kase, relation: "owner" },
+        { role: "victim", citizenship: facts.victim.citizenship ?? "unknown", protected1367: false },
         crypto,
       );
     }

@@ -8,6 +8,8 @@ import * as accountLifecycle from "./2026_12_01_0006_account_lifecycle.ts";
 import * as orgScopedKeys from "./2026_12_01_0007_org_scoped_keys.ts";
 import * as idempotency from "./2026_12_02_0008_idempotency.ts";
 import * as caseActivity from "./2026_12_02_0009_case_activity.ts";
+import * as caseModel from "./2026_12_02_0010_case_model.ts";
+import * as caseFacts from "./2026_12_02_0011_case_facts.ts";
 import * as search from "./2026_12_02_0020_search.ts";
 import * as notesTasks from "./2026_12_02_0030_notes_tasks.ts";
 import * as attachments from "./2026_12_02_0031_attachments.ts";
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0031_attachments": attachments,
   "2026_12_02_0032_case_plans": casePlans,
   "2026_12_02_0020_search": search,
+  "2026_12_02_0010_case_model": caseModel,
+  "2026_12_02_0011_case_facts": caseFacts,
 };
