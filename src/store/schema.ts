@@ -8,6 +8,7 @@ import type { DirectoryTables } from "../modules/directory/directory.tables.ts";
 import type { IdempotencyTables } from "../modules/idempotency/idempotency.tables.ts";
 import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
 import type { PersonsTables } from "../modules/persons/persons.tables.ts";
+import type { ReliefTables } from "../modules/relief/relief.tables.ts";
 import type { UsersTables } from "../modules/users/users.tables.ts";
 
 /**
@@ -35,6 +36,7 @@ export interface Database
     PersonsTables,
     ConsentsTables,
     DirectoryTables,
-    IdempotencyTables {}
+    IdempotencyTables,
+    ReliefTables {}
 
 export type { ColumnType, Generated };

@@ -38,6 +38,7 @@ export const ORG_TABLES = [
   "persons",
   "consents",
   "idempotency_keys",
+  "relief_applications",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

@@ -20,6 +20,64 @@ export const ApplicationInputSchema = z.strictObject({
 });
 export type ApplicationInput = z.infer<typeof ApplicationInputSchema>;
 
+/** An update: any of the mutable fields (the type of an application never changes). */
+export const ApplicationPatchSchema = ApplicationInputSchema.omit({ type: true }).partial();
+export type ApplicationPatch = z.infer<typeof ApplicationPatchSchema>;
+
+export const PersonParams = z.object({ id: z.uuid() });
+export const ApplicationParams = z.object({ id: z.uuid() });
+const Day = z.string().nullable();
+export const ApplicationViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  caseId: z.string(),
+  type: z.enum(RELIEF_TYPES),
+  status: z.enum(RELIEF_STATUSES),
+  filedOn: Day,
+  decidedOn: Day,
+  expiresOn: Day,
+  extended: z.boolean(),
+  receiptNumber: z.string().nullable(),
+  documents: z.array(z.string()),
+  filedByOrgId: z.string(),
+  filedByUserId: z.string().nullable(),
+  version: z.number().int(),
+});
+const DeadlineView = z.object({ id: z.string(), date: z.string(), daysRemaining: z.number().int() });
+export const EligibilityViewSchema = z.object({
+  personId: z.string(),
+  immigrationHidden: z.boolean(),
+  withheld: z.array(z.string()),
+  today: z.string().optional(),
+  turns18On: z.string().nullable().optional(),
+  minor: z.boolean().nullable().optional(),
+  paths: z
+    .array(
+      z.object({
+        path: z.string(),
+        status: z.enum(["eligible", "possibly_eligible", "not_applicable", "needs_facts"]),
+        reasons: z.array(z.string()),
+        missing: z.array(z.string()),
+        deadlines: z.array(DeadlineView),
+      }),
+    )
+    .optional(),
+});
+export const DeadlinesViewSchema = z.object({
+  deadlines: z.array(
+    z.object({
+      applicationId: z.string(),
+      personId: z.string(),
+      caseId: z.string(),
+      type: z.enum(RELIEF_TYPES),
+      kind: z.enum(["expires", "file_by"]),
+      date: z.string(),
+      daysRemaining: z.number().int(),
+      remindOn: z.array(z.string()),
+    }),
+  ),
+});
+
 /** Cross-field date checks; returns the offending field and why, or null. `today` is YYYY-MM-DD. */
 export function applicationDateProblem(
   a: ApplicationInput,

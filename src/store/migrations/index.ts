@@ -8,6 +8,7 @@ import * as accountLifecycle from "./2026_12_01_0006_account_lifecycle.ts";
 import * as orgScopedKeys from "./2026_12_01_0007_org_scoped_keys.ts";
 import * as idempotency from "./2026_12_02_0008_idempotency.ts";
 import * as caseActivity from "./2026_12_02_0009_case_activity.ts";
+import * as relief from "./2026_12_02_0060_relief.ts";
 
 /**
  * Every migration, in order. Names are `YYYY_MM_DD_NNNN_what`; a merged migration is never edited:
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_0007_org_scoped_keys": orgScopedKeys,
   "2026_12_02_0008_idempotency": idempotency,
   "2026_12_02_0009_case_activity": caseActivity,
+  "2026_12_02_0060_relief": relief,
 };
