@@ -57,7 +57,16 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
     assert.equal(p.status, 201, p.raw);
     const back = await call(app, "GET", `/api/v1/persons/${p.body.id}`, user.headers);
     assert.equal(back.body.givenName, secrets.givenName, "the values are really stored (and decrypt)");
-    const needles = [...Object.values(secrets), "4155550199", "+14155550199", "1987-06-05"];
+    // A relief application: its receipt number is identifying (it names the USCIS case).
+    const receipt = canary("RECEIPT");
+    const relief = await call(app, "POST", `/api/v1/persons/${p.body.id}/relief`, user.headers, {
+      type: "t_visa",
+      status: "filed",
+      filedOn: "2026-01-05",
+      receiptNumber: receipt,
+    });
+    assert.equal(relief.status, 201, relief.raw);
+    const needles = [...Object.values(secrets), receipt, "4155550199", "+14155550199", "1987-06-05"];
     return { title, needles };
   } finally {
     await app.close();
