@@ -264,3 +264,39 @@ describe("relief input checks", async () => {
     );
   });
 });
+
+describe("relief reminders (fast-check)", async () => {
+  const { remindersDue, deadlinesOf } = await import("../src/modules/relief/relief.reminders.ts");
+  test("a reminder is due exactly 30, 7 and 1 days before a deadline, and on no other day", () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -5, max: 60 }), (expires, before) => {
+        const app = {
+          id: "a",
+          personId: "p",
+          caseId: "c",
+          type: "continued_presence" as const,
+          status: "granted" as const,
+          decidedOn: null,
+          expiresOn: expires,
+          extended: false,
+        };
+        const due = remindersDue([app], addDays(expires, -before));
+        assert.equal(due.length, [30, 7, 1].includes(before) ? 1 : 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  test("a granted interim letter's deadline is computed (90 or 120 days) when no expiry was stored", () => {
+    const base = {
+      id: "a",
+      personId: "p",
+      caseId: "c",
+      type: "hhs_interim_letter" as const,
+      status: "granted" as const,
+      decidedOn: "2026-11-05",
+      expiresOn: null,
+    };
+    assert.equal(deadlinesOf([{ ...base, extended: false }], TODAY)[0]!.date, "2027-02-03");
+    assert.equal(deadlinesOf([{ ...base, extended: true }], TODAY)[0]!.date, "2027-03-05");
+  });
+});

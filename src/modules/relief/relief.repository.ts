@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../../store/schema.ts";
+import type { SystemContext } from "../auth/auth.context.ts";
 import type { ReliefTables } from "./relief.tables.ts";
 
 export type ReliefRow = Selectable<ReliefTables["relief_applications"]> & { wrapped: string | null };
@@ -86,6 +87,16 @@ export const reliefRepository = {
       .where("r.status", "not in", ["denied", "withdrawn", "expired"])
       .orderBy("r.expires_on")
       .limit(1000)
+      .execute()) as ReliefRow[];
+  },
+
+  /** Every organization's open applications, for the reminder run only (a named system context). */
+  async listOpenForSystem(db: Kysely<Database>, _system: SystemContext): Promise<ReliefRow[]> {
+    return (await db
+      .selectFrom("relief_applications as r")
+      .selectAll("r")
+      .select(sql<null>`null`.as("wrapped"))
+      .where("r.status", "not in", ["denied", "withdrawn", "expired"])
       .execute()) as ReliefRow[];
   },
 };
