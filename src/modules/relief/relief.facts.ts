@@ -1,4 +1,4 @@
-import type { VisiblePerson } from "../persons/persons.repository.ts";
+import type { VisiblePerson } from "../persons/persons.service.ts";
 import type { VictimFacts } from "./relief.eligibility.ts";
 
 /**
