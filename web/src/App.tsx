@@ -14,6 +14,8 @@ import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
+import { DeadlinesPage } from "./pages/relief/DeadlinesPage.tsx";
+import { EligibilityPage } from "./pages/relief/EligibilityPage.tsx";
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -38,6 +40,8 @@ export function App() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
+        <Route path="persons/:id/relief" element={<EligibilityPage />} />
+        <Route path="relief/deadlines" element={<DeadlinesPage />} />
       </Route>
     </Routes>
   );

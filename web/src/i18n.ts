@@ -4,18 +4,20 @@ import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enRecords from "./locales/en/records.json";
+import enRelief from "./locales/en/relief.json";
 import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esRecords from "./locales/es/records.json";
+import esRelief from "./locales/es/relief.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Every visible string comes from these files; a module adds its namespace here. */
 export const resources = {
-  en: { common: enCommon, auth: enAuth, directory: enDirectory, records: enRecords },
-  es: { common: esCommon, auth: esAuth, directory: esDirectory, records: esRecords },
+  en: { common: enCommon, auth: enAuth, directory: enDirectory, records: enRecords, relief: enRelief },
+  es: { common: esCommon, auth: esAuth, directory: esDirectory, records: esRecords, relief: esRelief },
 } as const;
 
 const stored = typeof localStorage !== "undefined" ? localStorage.getItem("harbor.lang") : null;

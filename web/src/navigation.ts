@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/directory", labelKey: "directory:nav.directory", access: "public" },
   { to: "/navigator", labelKey: "directory:nav.navigator", access: "public" },
   { to: "/cases", labelKey: "records:nav.cases", access: { roles: [] } },
+  { to: "/relief/deadlines", labelKey: "relief:nav.deadlines", access: { roles: [] } },
   { to: "/admin/users", labelKey: "auth:nav.users", access: { can: "manageUsers" } },
   { to: "/admin/orgs", labelKey: "auth:nav.orgs", access: { can: "manageUsers" } },
   { to: "/admin/tokens", labelKey: "auth:nav.tokens", access: { can: "manageUsers" } },

@@ -122,7 +122,7 @@ export function eligibility(f: VictimFacts, today: string): EligibilityView {
   const view: EligibilityView = { today, turns18On: t18, minor, paths: [] };
   if (cit === "us_citizen" || cit === "lawful_permanent_resident") {
     // Citizens and LPRs receive benefits without any HHS letter and need no immigration relief.
-    view.paths.push(path("no_letter_needed", "eligible", [`citizenship.${cit}`]));
+    view.paths.push(path("no_letter_needed", "eligible", [`is_${cit}`]));
     for (const p of PATHS.slice(1)) view.paths.push(path(p, "not_applicable", ["citizen_or_lpr_needs_none"]));
     return view;
   }
