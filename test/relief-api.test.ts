@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { addDays, daysBetween, turns18On } from "../src/modules/relief/relief.dates.ts";
+import { sendReliefReminders } from "../src/modules/relief/relief.remind.ts";
+import { workItems } from "../src/modules/relief/relief.work.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { createOrgWithUser, type TestUser } from "./support/auth.ts";
 import { call, recordsEnv } from "./support/records.ts";
@@ -162,5 +164,32 @@ describeEachStore("relief api", (backend) => {
     assert.ok(d.remindOn.includes(today()));
     const theirs = await call(t.app, "GET", "/api/v1/relief/deadlines", stranger.headers);
     assert.deepEqual(theirs.body.deadlines, []);
+  });
+
+  test("reminders go out 30, 7 and 1 days before; the home page lists the deadline", async () => {
+    const mine = await call(t.app, "GET", "/api/v1/relief/deadlines", ngo.headers);
+    const d = mine.body.deadlines[0];
+    for (const before of [30, 7, 1]) {
+      const { sent } = await sendReliefReminders(t.store, addDays(d.date, -before));
+      assert.ok(sent >= 1, `reminder ${before} days before`);
+    }
+    assert.equal((await sendReliefReminders(t.store, addDays(d.date, -8))).sent, 0);
+    const users = await t.store.db
+      .selectFrom("users")
+      .select(["id", "org_id"])
+      .where("id", "=", ngo.userId)
+      .executeTakeFirstOrThrow();
+    const auth = {
+      kind: "user",
+      userId: users.id,
+      orgId: users.org_id,
+      orgType: "service_provider",
+      roles: ["advocate"],
+    };
+    const sections = await workItems(t.store.db, auth as never);
+    assert.equal(sections[0]!.section, "deadlines");
+    assert.ok(
+      sections[0]!.items.some((i) => i.refId === d.applicationId && i.labelKey.startsWith("relief:work.")),
+    );
   });
 });
