@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { AuthContext } from "../src/modules/auth/auth.context.ts";
 import { addDays, daysBetween, turns18On } from "../src/modules/relief/relief.dates.ts";
+import { demoRelief } from "../src/modules/relief/relief.demo.ts";
 import { sendReliefReminders } from "../src/modules/relief/relief.remind.ts";
 import { workItems } from "../src/modules/relief/relief.work.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
@@ -10,6 +12,15 @@ import { describeEachStore } from "./support/stores.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 // A child who turns 18 in 200 days.
+const ngoAuthOf = (userId: string): AuthContext => ({
+  kind: "user",
+  userId,
+  orgId: "rl-ngo",
+  orgType: "service_provider",
+  roles: ["advocate"],
+  via: "token",
+  credentialId: "test",
+});
 const dobMinor = () => addDays(addDays(today(), 200), -365 * 18 - 5);
 
 describeEachStore("relief api", (backend) => {
@@ -54,6 +65,7 @@ describeEachStore("relief api", (backend) => {
     ).body.id;
   });
   after(() => t.close());
+  const ngoAuth = () => ngoAuthOf(ngo.userId);
 
   test("a foreign national minor's view offers the interim letter with the day before the 18th birthday", async () => {
     const r = await call(t.app, "GET", `/api/v1/persons/${minorId}/eligibility`, ngo.headers);
@@ -190,6 +202,66 @@ describeEachStore("relief api", (backend) => {
     assert.equal(sections[0]!.section, "deadlines");
     assert.ok(
       sections[0]!.items.some((i) => i.refId === d.applicationId && i.labelKey.startsWith("relief:work.")),
+    );
+  });
+
+  test("a retried or concurrent POST with the same Idempotency-Key records one application", async () => {
+    const url = `/api/v1/persons/${minorId}/relief`;
+    const headers = { ...ngo.headers, "idempotency-key": "relief-retry-1" };
+    const payload = { type: "hhs_eligibility_letter", status: "filed", filedOn: today() };
+    const before = (await call(t.app, "GET", url, ngo.headers)).body.applications.length;
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.app.inject({ method: "POST", url, headers, payload })),
+    );
+    assert.deepEqual(
+      answers.map((a) => a.statusCode),
+      [201, 201, 201],
+    );
+    assert.equal(new Set(answers.map((a) => a.json().id)).size, 1);
+    const afterCount = (await call(t.app, "GET", url, ngo.headers)).body.applications.length;
+    assert.equal(afterCount, before + 1);
+    const reuse = await t.app.inject({
+      method: "POST",
+      url,
+      headers,
+      payload: { ...payload, status: "pending" },
+    });
+    assert.equal(reuse.statusCode, 422);
+  });
+
+  test("demo: an interim letter request for the minor, a T visa and Continued Presence for the worker", async () => {
+    const auth = ngoAuth();
+    const users = {
+      intake: auth,
+      investigator: auth,
+      advocate: auth,
+      prosecutor: auth,
+      analyst: auth,
+      hotline: auth,
+      providerAdvocate: auth,
+    };
+    const orgs = { taskForce: "rl-pd", serviceProvider: "rl-ngo", hotline: "rl-x", legalAid: "rl-x" };
+    await demoRelief({
+      store: t.store,
+      orgs,
+      users,
+      caseIds: [caseId],
+      personIds: [minorId, adultId],
+      tipIds: [],
+      now: new Date(),
+    });
+    const minorApps = (await call(t.app, "GET", `/api/v1/persons/${minorId}/relief`, ngo.headers)).body
+      .applications;
+    assert.ok(minorApps.some((a: { type: string }) => a.type === "hhs_interim_letter"));
+    const workerApps = (await call(t.app, "GET", `/api/v1/persons/${adultId}/relief`, ngo.headers)).body
+      .applications;
+    const cp = workerApps.find(
+      (a: { type: string; status: string; receiptNumber: string | null }) =>
+        a.type === "continued_presence" && a.status === "granted" && a.receiptNumber === null,
+    );
+    assert.ok(cp?.expiresOn);
+    assert.ok(
+      workerApps.some((a: { receiptNumber: string | null }) => a.receiptNumber === "DEMO-EAC-0000000101"),
     );
   });
 });
