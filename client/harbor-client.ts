@@ -9,7 +9,7 @@ import type { paths } from "./schema.gen.ts";
 export type HarborPaths = paths;
 export type HarborClient = Client<paths>;
 
-type Method = "get" | "post" | "put" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type JsonOf<R> = R extends { content: { "application/json": infer J } } ? J : never;
 type Operation<P extends keyof paths, M extends Method> = paths[P][M] extends infer O
   ? O extends { responses: unknown }

@@ -1042,12 +1042,21 @@ export interface paths {
                             online?: boolean;
                             /** @enum {string} */
                             requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                            usNexus?: boolean;
+                            uVisaQualifyingCrimes?: ("abduction" | "abusive_sexual_contact" | "blackmail" | "domestic_violence" | "extortion" | "false_imprisonment" | "female_genital_mutilation" | "foreign_labor_contracting_fraud" | "hostage" | "incest" | "involuntary_servitude" | "kidnapping" | "manslaughter" | "murder" | "obstruction_of_justice" | "peonage" | "perjury" | "prostitution" | "rape" | "sexual_assault" | "sexual_exploitation" | "slave_trade" | "stalking" | "torture" | "trafficking" | "witness_tampering" | "unlawful_criminal_restraint")[];
                             victim?: {
                                 age?: number;
+                                ageWhenExploited?: number;
                                 /** @enum {string} */
                                 citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
                                 /** @enum {string} */
+                                cooperatesWithLawEnforcement?: "yes" | "no" | "unknown";
+                                /** @enum {string} */
                                 nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                                presentOnAccountOfTrafficking?: boolean;
+                                traumaException?: boolean;
+                                /** @enum {string} */
+                                visaCategory?: "A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown";
                             };
                         };
                         incidentState?: ("AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI") | null;
@@ -1915,12 +1924,21 @@ export interface paths {
                             online?: boolean;
                             /** @enum {string} */
                             requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                            usNexus?: boolean;
+                            uVisaQualifyingCrimes?: ("abduction" | "abusive_sexual_contact" | "blackmail" | "domestic_violence" | "extortion" | "false_imprisonment" | "female_genital_mutilation" | "foreign_labor_contracting_fraud" | "hostage" | "incest" | "involuntary_servitude" | "kidnapping" | "manslaughter" | "murder" | "obstruction_of_justice" | "peonage" | "perjury" | "prostitution" | "rape" | "sexual_assault" | "sexual_exploitation" | "slave_trade" | "stalking" | "torture" | "trafficking" | "witness_tampering" | "unlawful_criminal_restraint")[];
                             victim?: {
                                 age?: number;
+                                ageWhenExploited?: number;
                                 /** @enum {string} */
                                 citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
                                 /** @enum {string} */
+                                cooperatesWithLawEnforcement?: "yes" | "no" | "unknown";
+                                /** @enum {string} */
                                 nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                                presentOnAccountOfTrafficking?: boolean;
+                                traumaException?: boolean;
+                                /** @enum {string} */
+                                visaCategory?: "A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown";
                             };
                         };
                     };
@@ -4649,6 +4667,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relief and services paths for a victim */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            immigrationHidden: boolean;
+                            minor?: boolean | null;
+                            paths?: {
+                                deadlines: {
+                                    date: string;
+                                    daysRemaining: number;
+                                    id: string;
+                                }[];
+                                missing: string[];
+                                path: string;
+                                reasons: string[];
+                                /** @enum {string} */
+                                status: "eligible" | "possibly_eligible" | "not_applicable" | "needs_facts";
+                            }[];
+                            personId: string;
+                            today?: string;
+                            turns18On?: string | null;
+                            withheld: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/relief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's relief applications and letters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                caseId: string;
+                                decidedOn: string | null;
+                                documents: string[];
+                                expiresOn: string | null;
+                                extended: boolean;
+                                filedByOrgId: string;
+                                filedByUserId: string | null;
+                                filedOn: string | null;
+                                id: string;
+                                personId: string;
+                                receiptNumber: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "filed" | "pending" | "granted" | "denied" | "expired" | "withdrawn";
+                                /** @enum {string} */
+                                type: "hhs_certification" | "hhs_interim_letter" | "hhs_eligibility_letter" | "continued_presence" | "t_visa" | "t_supplement_b" | "u_visa" | "u_supplement_b";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a relief application or letter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decidedOn?: string | null;
+                        documents?: string[];
+                        expiresOn?: string | null;
+                        extended?: boolean;
+                        filedOn?: string | null;
+                        receiptNumber?: string;
+                        /** @enum {string} */
+                        status: "draft" | "filed" | "pending" | "granted" | "denied" | "expired" | "withdrawn";
+                        /** @enum {string} */
+                        type: "hhs_certification" | "hhs_interim_letter" | "hhs_eligibility_letter" | "continued_presence" | "t_visa" | "t_supplement_b" | "u_visa" | "u_supplement_b";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            decidedOn: string | null;
+                            documents: string[];
+                            expiresOn: string | null;
+                            extended: boolean;
+                            filedByOrgId: string;
+                            filedByUserId: string | null;
+                            filedOn: string | null;
+                            id: string;
+                            personId: string;
+                            receiptNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "filed" | "pending" | "granted" | "denied" | "expired" | "withdrawn";
+                            /** @enum {string} */
+                            type: "hhs_certification" | "hhs_interim_letter" | "hhs_eligibility_letter" | "continued_presence" | "t_visa" | "t_supplement_b" | "u_visa" | "u_supplement_b";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referrals": {
         parameters: {
             query?: never;
@@ -5783,6 +6137,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relief/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a relief application (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decidedOn?: string | null;
+                        documents?: string[];
+                        expiresOn?: string | null;
+                        extended?: boolean;
+                        filedOn?: string | null;
+                        receiptNumber?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "filed" | "pending" | "granted" | "denied" | "expired" | "withdrawn";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            decidedOn: string | null;
+                            documents: string[];
+                            expiresOn: string | null;
+                            extended: boolean;
+                            filedByOrgId: string;
+                            filedByUserId: string | null;
+                            filedOn: string | null;
+                            id: string;
+                            personId: string;
+                            receiptNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "filed" | "pending" | "granted" | "denied" | "expired" | "withdrawn";
+                            /** @enum {string} */
+                            type: "hhs_certification" | "hhs_interim_letter" | "hhs_eligibility_letter" | "continued_presence" | "t_visa" | "t_supplement_b" | "u_visa" | "u_supplement_b";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/relief/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's relief deadlines, soonest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deadlines: {
+                                applicationId: string;
+                                caseId: string;
+                                date: string;
+                                daysRemaining: number;
+                                /** @enum {string} */
+                                kind: "expires" | "file_by";
+                                personId: string;
+                                remindOn: string[];
+                                /** @enum {string} */
+                                type: "hhs_certification" | "hhs_interim_letter" | "hhs_eligibility_letter" | "continued_presence" | "t_visa" | "t_supplement_b" | "u_visa" | "u_supplement_b";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/routing/evaluate": {
         parameters: {
             query?: never;
@@ -5825,12 +6436,21 @@ export interface paths {
                         online?: boolean;
                         /** @enum {string} */
                         requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                        usNexus?: boolean;
+                        uVisaQualifyingCrimes?: ("abduction" | "abusive_sexual_contact" | "blackmail" | "domestic_violence" | "extortion" | "false_imprisonment" | "female_genital_mutilation" | "foreign_labor_contracting_fraud" | "hostage" | "incest" | "involuntary_servitude" | "kidnapping" | "manslaughter" | "murder" | "obstruction_of_justice" | "peonage" | "perjury" | "prostitution" | "rape" | "sexual_assault" | "sexual_exploitation" | "slave_trade" | "stalking" | "torture" | "trafficking" | "witness_tampering" | "unlawful_criminal_restraint")[];
                         victim?: {
                             age?: number;
+                            ageWhenExploited?: number;
                             /** @enum {string} */
                             citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
                             /** @enum {string} */
+                            cooperatesWithLawEnforcement?: "yes" | "no" | "unknown";
+                            /** @enum {string} */
                             nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                            presentOnAccountOfTrafficking?: boolean;
+                            traumaException?: boolean;
+                            /** @enum {string} */
+                            visaCategory?: "A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown";
                         };
                     };
                 };
@@ -6664,12 +7284,21 @@ export interface paths {
                             online?: boolean;
                             /** @enum {string} */
                             requester?: "law_enforcement" | "prosecutor" | "service_provider" | "attorney" | "victim" | "public" | "researcher" | "government";
+                            usNexus?: boolean;
+                            uVisaQualifyingCrimes?: ("abduction" | "abusive_sexual_contact" | "blackmail" | "domestic_violence" | "extortion" | "false_imprisonment" | "female_genital_mutilation" | "foreign_labor_contracting_fraud" | "hostage" | "incest" | "involuntary_servitude" | "kidnapping" | "manslaughter" | "murder" | "obstruction_of_justice" | "peonage" | "perjury" | "prostitution" | "rape" | "sexual_assault" | "sexual_exploitation" | "slave_trade" | "stalking" | "torture" | "trafficking" | "witness_tampering" | "unlawful_criminal_restraint")[];
                             victim?: {
                                 age?: number;
+                                ageWhenExploited?: number;
                                 /** @enum {string} */
                                 citizenship?: "us_citizen" | "lawful_permanent_resident" | "foreign_national" | "unknown";
                                 /** @enum {string} */
+                                cooperatesWithLawEnforcement?: "yes" | "no" | "unknown";
+                                /** @enum {string} */
                                 nonimmigrantVisa?: "work" | "travel" | "none" | "unknown";
+                                presentOnAccountOfTrafficking?: boolean;
+                                traumaException?: boolean;
+                                /** @enum {string} */
+                                visaCategory?: "A-3" | "G-5" | "H-2A" | "H-2B" | "J-1" | "B-1/B-2" | "F-1" | "other" | "none" | "unknown";
                             };
                         };
                         location?: {

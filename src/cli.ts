@@ -6,6 +6,7 @@ import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDemoCommands } from "./modules/demo/demo.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
+import { registerReliefCommands } from "./modules/relief/relief.commands.ts";
 import { registerSearchCommands } from "./modules/search/search.commands.ts";
 import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { version } from "./version.ts";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerMseCommands(program);
   registerDemoCommands(program);
   registerSearchCommands(program);
+  registerReliefCommands(program);
   return program;
 }
 

@@ -130,8 +130,18 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       title: taskTitle,
     });
     assert.equal(tk.status, 201, tk.raw);
+    // A relief application: its receipt number is identifying (it names the USCIS case).
+    const receipt = canary("RECEIPT");
+    const relief = await call(app, "POST", `/api/v1/persons/${p.body.id}/relief`, user.headers, {
+      type: "t_visa",
+      status: "filed",
+      filedOn: "2026-01-05",
+      receiptNumber: receipt,
+    });
+    assert.equal(relief.status, 201, relief.raw);
     const needles = [
       ...Object.values(secrets),
+      receipt,
       ...Object.values(caseText),
       ...Object.values(edited),
       "4155550199",

@@ -47,6 +47,11 @@ const RULE_CASES: Record<string, Facts> = {
   "operation-predator": { exploitation: ["online_enticement"] },
   "whd-labor-violations": { labor: { wageOrHourViolations: true }, location: IN_US },
   "whd-worker-rights": { needs: ["worker_rights_info"] },
+  "dos-diplomatic-domestic-worker": {
+    victim: { visaCategory: "A-3" },
+    exploitation: ["labor_trafficking"],
+    location: IN_US,
+  },
   "dos-visa-resources": { victim: { nonimmigrantVisa: "travel" }, exploitation: ["labor_trafficking"] },
   "ilab-reports": { labor: { internationalChildOrForcedLabor: true } },
   "ilab-funding": { labor: { internationalChildOrForcedLabor: true }, needs: ["funding"] },
@@ -89,6 +94,26 @@ const NEAR_MISS_CASES: Record<string, Facts> = {
     location: { inUnitedStates: false },
   },
   "uscis-t-visa/smuggling-only": { victim: FN_ADULT, exploitation: ["human_smuggling"] },
+  "uscis-t-visa/not-present-on-account": {
+    victim: { ...FN_ADULT, presentOnAccountOfTrafficking: false },
+    exploitation: ["labor_trafficking"],
+    location: IN_US,
+  },
+  "uscis-t-visa/declines-cooperation": {
+    victim: { ...FN_ADULT, ageWhenExploited: 25, cooperatesWithLawEnforcement: "no", traumaException: false },
+    exploitation: ["labor_trafficking"],
+    location: IN_US,
+  },
+  "uscis-u-visa/no-us-nexus": {
+    victim: FN_ADULT,
+    exploitation: ["sex_trafficking"],
+    uVisaQualifyingCrimes: ["trafficking"],
+    usNexus: false,
+  },
+  "uscis-u-visa/not-helpful": {
+    victim: { ...FN_ADULT, ageWhenExploited: 20, cooperatesWithLawEnforcement: "no" },
+    exploitation: ["sex_trafficking"],
+  },
   "uscis-u-visa/citizen-or-lpr": { victim: US_ADULT, exploitation: ["sex_trafficking"] },
   "hstc-national-security/public-requester": {
     exploitation: ["human_smuggling"],

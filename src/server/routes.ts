@@ -13,6 +13,7 @@ import { notificationsRoutes } from "../modules/notifications/notifications.rout
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
+import { reliefRoutes } from "../modules/relief/relief.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
 import { searchRoutes } from "../modules/search/search.routes.ts";
 import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
@@ -46,4 +47,5 @@ export const routePlugins: RoutesPlugin[] = [
   tasksRoutes,
   workRoutes,
   searchRoutes,
+  reliefRoutes,
 ];

@@ -14,6 +14,7 @@ import type { OrgsTables } from "../modules/orgs/orgs.tables.ts";
 import type { PersonsTables } from "../modules/persons/persons.tables.ts";
 import type { PlansTables } from "../modules/plans/plans.tables.ts";
 import type { ReferralsTables } from "../modules/referrals/referrals.tables.ts";
+import type { ReliefTables } from "../modules/relief/relief.tables.ts";
 import type { SearchTables } from "../modules/search/search.tables.ts";
 import type { TasksTables } from "../modules/tasks/tasks.tables.ts";
 import type { TipsTables } from "../modules/tips/tips.tables.ts";
@@ -55,6 +56,7 @@ export interface Database
     PlansTables,
     WorkTables,
     SearchTables,
-    CaseFactsTables {}
+    CaseFactsTables,
+    ReliefTables {}
 
 export type { ColumnType, Generated };

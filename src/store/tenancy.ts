@@ -59,6 +59,7 @@ export const ORG_TABLES = [
   "case_routing_runs",
   "search_tokens",
   "saved_searches",
+  "relief_applications",
 ] as const;
 
 /** Tables Kysely's migrator keeps for itself; they stay on the coordinator. */

@@ -18,6 +18,8 @@ import { SharingPage } from "./pages/records/SharingPage.tsx";
 import { ReferralPage } from "./pages/referrals/ReferralPage.tsx";
 import { ReferralsPage } from "./pages/referrals/ReferralsPage.tsx";
 import { SendReferralPage } from "./pages/referrals/SendReferralPage.tsx";
+import { DeadlinesPage } from "./pages/relief/DeadlinesPage.tsx";
+import { EligibilityPage } from "./pages/relief/EligibilityPage.tsx";
 import { SearchPage } from "./pages/search/SearchPage.tsx";
 import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx";
 import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
@@ -58,6 +60,8 @@ export function App() {
         <Route path="tips" element={<TriagePage />} />
         <Route path="tips/new" element={<OperatorTipPage />} />
         <Route path="tips/:id" element={<TipPage />} />
+        <Route path="persons/:id/relief" element={<EligibilityPage />} />
+        <Route path="relief/deadlines" element={<DeadlinesPage />} />
       </Route>
     </Routes>
   );

@@ -6,6 +6,7 @@ import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
 import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
+import enRelief from "./locales/en/relief.json";
 import enSearch from "./locales/en/search.json";
 import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
@@ -15,6 +16,7 @@ import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
 import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
+import esRelief from "./locales/es/relief.json";
 import esSearch from "./locales/es/search.json";
 import esTips from "./locales/es/tips.json";
 import esWork from "./locales/es/work.json";
@@ -34,6 +36,7 @@ export const resources = {
     tips: enTips,
     work: enWork,
     search: enSearch,
+    relief: enRelief,
   },
   es: {
     common: esCommon,
@@ -45,6 +48,7 @@ export const resources = {
     tips: esTips,
     work: esWork,
     search: esSearch,
+    relief: esRelief,
   },
 } as const;
 

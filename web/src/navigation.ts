@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/tip", labelKey: "tips:nav.tip", access: "signedOut" },
   { to: "/tips", labelKey: "tips:nav.triage", access: { roles: ["intake", "investigator", "advocate"] } },
   { to: "/search", labelKey: "search:nav.search", access: { roles: [] } },
+  { to: "/relief/deadlines", labelKey: "relief:nav.deadlines", access: { roles: [] } },
   { to: "/admin/users", labelKey: "auth:nav.users", access: { can: "manageUsers" } },
   { to: "/admin/orgs", labelKey: "auth:nav.orgs", access: { can: "manageUsers" } },
   { to: "/admin/tokens", labelKey: "auth:nav.tokens", access: { can: "manageUsers" } },

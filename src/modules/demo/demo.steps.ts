@@ -1,5 +1,6 @@
 import { demoCases } from "../cases/cases.demo.ts";
 import { demoReferrals } from "../referrals/referrals.demo.ts";
+import { demoRelief } from "../relief/relief.demo.ts";
 import { demoTips } from "../tips/tips.demo.ts";
 import { demoWork } from "../work/work.demo.ts";
 import type { DemoStep } from "./demo.context.ts";
@@ -13,4 +14,5 @@ export const DEMO_STEPS: DemoStep[] = [
   { name: "cases", run: demoCases },
   { name: "case work", run: demoWork },
   { name: "referrals", run: demoReferrals },
+  { name: "relief", run: demoRelief },
 ];

@@ -20,6 +20,14 @@ const atomPaths: Array<[string, string]> = [
   ["victim.visa.work", "victim.nonimmigrantVisa"],
   ["victim.visa.travel", "victim.nonimmigrantVisa"],
   ["victim.visa.none", "victim.nonimmigrantVisa"],
+  ["victim.minorWhenExploited", "victim.ageWhenExploited"],
+  ["victim.under16WhenExploited", "victim.ageWhenExploited"],
+  ["victim.diplomaticDomesticWorker", "victim.visaCategory"],
+  ["victim.cooperates", "victim.cooperatesWithLawEnforcement"],
+  ["victim.traumaException", "victim.traumaException"],
+  ["victim.presentOnAccountOfTrafficking", "victim.presentOnAccountOfTrafficking"],
+  ["uVisa.qualifyingCrime", "uVisaQualifyingCrimes"],
+  ["usNexus", "usNexus"],
   ...EXPLOITATION.map((x): [string, string] => [`exploitation.${x}`, "exploitation"]),
   ["labor.agricultureOrMigrantWork", "labor.agricultureOrMigrantWork"],
   ["labor.wageOrHourViolations", "labor.wageOrHourViolations"],
@@ -51,6 +59,25 @@ const I = {
   work: idx("victim.visa.work"),
   travel: idx("victim.visa.travel"),
   none: idx("victim.visa.none"),
+  minorEx: idx("victim.minorWhenExploited"),
+  under16Ex: idx("victim.under16WhenExploited"),
+  dipl: idx("victim.diplomaticDomesticWorker"),
+  coop: idx("victim.cooperates"),
+  trauma: idx("victim.traumaException"),
+  present: idx("victim.presentOnAccountOfTrafficking"),
+  uCrime: idx("uVisa.qualifyingCrime"),
+  nexus: idx("usNexus"),
+};
+
+/** The nonimmigrant visa kind a visa category implies (F-1 students and "other" say nothing about work). */
+const VISA_KIND: Record<string, "work" | "travel" | "none" | undefined> = {
+  "A-3": "work",
+  "G-5": "work",
+  "H-2A": "work",
+  "H-2B": "work",
+  "J-1": "work",
+  "B-1/B-2": "travel",
+  none: "none",
 };
 const bool = (v: boolean | undefined) => (v === undefined ? UNKNOWN : v ? YES : NO);
 
@@ -89,10 +116,15 @@ export function atomize(f: Facts): Float64Array {
   const age = v?.age;
   a[I.minor] = age === undefined ? UNKNOWN : age < 18 ? YES : NO;
   a[I.adult] = 1 - a[I.minor]!;
-  const visa = v?.nonimmigrantVisa === "unknown" ? undefined : v?.nonimmigrantVisa;
+  const given = v?.nonimmigrantVisa === "unknown" ? undefined : v?.nonimmigrantVisa;
+  const category = v?.visaCategory;
+  const visa = given ?? (category ? VISA_KIND[category] : undefined);
   let cit = v?.citizenship === "unknown" ? undefined : v?.citizenship;
   // Someone on a nonimmigrant work or travel visa is a foreign national even when citizenship was not given.
   if (cit === undefined && (visa === "work" || visa === "travel")) cit = "foreign_national";
+  // Any visa category other than none/unknown (F-1 and "other" included) is held by a foreign national.
+  if (cit === undefined && category && category !== "none" && category !== "unknown")
+    cit = "foreign_national";
   a[I.fn] = cit === undefined ? UNKNOWN : cit === "foreign_national" ? YES : NO;
   a[I.usc] = cit === undefined ? UNKNOWN : cit === "us_citizen" ? YES : NO;
   a[I.lpr] = cit === undefined ? UNKNOWN : cit === "lawful_permanent_resident" ? YES : NO;
@@ -102,6 +134,26 @@ export function atomize(f: Facts): Float64Array {
     a[I.travel] = NO;
     a[I.none] = YES;
   } else setOne(a, VISA_AT, VISAS, visa);
+  // Age when exploited; a victim who is a minor now was a minor then.
+  const ex = v?.ageWhenExploited;
+  a[I.minorEx] = ex !== undefined ? (ex < 18 ? YES : NO) : age !== undefined && age < 18 ? YES : UNKNOWN;
+  a[I.under16Ex] = ex !== undefined ? (ex < 16 ? YES : NO) : age !== undefined && age < 16 ? YES : UNKNOWN;
+  a[I.dipl] =
+    category === undefined || category === "unknown"
+      ? UNKNOWN
+      : category === "A-3" || category === "G-5"
+        ? YES
+        : NO;
+  if (cit === "us_citizen" || cit === "lawful_permanent_resident") a[I.dipl] = NO;
+  const coop = v?.cooperatesWithLawEnforcement;
+  a[I.coop] = coop === undefined || coop === "unknown" ? UNKNOWN : coop === "yes" ? YES : NO;
+  a[I.trauma] = bool(v?.traumaException);
+  a[I.present] = bool(v?.presentOnAccountOfTrafficking);
+  const crimes = f.uVisaQualifyingCrimes;
+  a[I.uCrime] = crimes && crimes.length > 0 ? YES : UNKNOWN;
+  // A crime committed in the U.S. has a U.S. nexus; outside the U.S. it still may (violation of U.S. law).
+  a[I.nexus] =
+    f.usNexus !== undefined ? bool(f.usNexus) : f.location?.inUnitedStates === true ? YES : UNKNOWN;
   setList(a, EXPLOITATION_AT, EXPLOITATION, f.exploitation);
   a[FLAG_AT.agricultureOrMigrantWork] = bool(f.labor?.agricultureOrMigrantWork);
   a[FLAG_AT.wageOrHourViolations] = bool(f.labor?.wageOrHourViolations);
@@ -143,6 +195,29 @@ export const CANDIDATES: ReadonlyMap<string, Patch[]> = new Map([
   ],
   ["victim.citizenship", onlyOne("victim", ["foreignNational", "usCitizen", "lpr"])],
   ["victim.nonimmigrantVisa", onlyOne("victim.visa", ["work", "travel", "none"])],
+  [
+    "victim.ageWhenExploited",
+    [
+      [
+        [I.minorEx, YES],
+        [I.under16Ex, YES],
+      ],
+      [
+        [I.minorEx, YES],
+        [I.under16Ex, NO],
+      ],
+      [
+        [I.minorEx, NO],
+        [I.under16Ex, NO],
+      ],
+    ],
+  ],
+  ["victim.visaCategory", yesNo("victim.diplomaticDomesticWorker")],
+  ["victim.cooperatesWithLawEnforcement", yesNo("victim.cooperates")],
+  ["victim.traumaException", yesNo("victim.traumaException")],
+  ["victim.presentOnAccountOfTrafficking", yesNo("victim.presentOnAccountOfTrafficking")],
+  ["uVisaQualifyingCrimes", yesNo("uVisa.qualifyingCrime")],
+  ["usNexus", yesNo("usNexus")],
   ["exploitation", onlyOne("exploitation", EXPLOITATION)],
   ["labor.agricultureOrMigrantWork", yesNo("labor.agricultureOrMigrantWork")],
   ["labor.wageOrHourViolations", yesNo("labor.wageOrHourViolations")],

@@ -8,7 +8,7 @@ import {
   RequesterSchema,
 } from "../directory/directory.schema.ts";
 import { RulesDataError, type RulesFile } from "./routing.rules.ts";
-import { CITIZENSHIP, EXPLOITATION, NEEDS, VISA } from "./routing.schema.ts";
+import { CITIZENSHIP, EXPLOITATION, NEEDS, U_VISA_CRIMES, VISA, VISA_CATEGORIES } from "./routing.schema.ts";
 
 /** Where the reviewed Spanish routing texts live, beside the English rules. */
 export const RULES_ES_FILE = fromRoot("data", "routing", "rules.es.json");
@@ -53,6 +53,8 @@ export type RulesTranslation = z.infer<typeof RulesTranslationSchema>;
 const VALUE_OPTIONS: ReadonlySet<string> = new Set([
   ...CITIZENSHIP,
   ...VISA,
+  ...VISA_CATEGORIES,
+  ...U_VISA_CRIMES,
   ...EXPLOITATION,
   ...NEEDS,
   ...REQUESTERS,

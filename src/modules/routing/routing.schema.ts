@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FunctionSchema, RequesterSchema } from "../directory/directory.schema.ts";
+import { U_VISA_CRIMES, VISA_CATEGORIES } from "../relief/relief.rules.ts";
 
 /**
  * The facts of a situation (the issue's JSON, exactly). Every field is optional and "unknown" is a real
@@ -39,6 +40,8 @@ export const CITIZENSHIP = [
   "unknown",
 ] as const;
 export const VISA = ["work", "travel", "none", "unknown"] as const;
+export const TRI = ["yes", "no", "unknown"] as const;
+export { U_VISA_CRIMES, VISA_CATEGORIES };
 
 export const FactsSchema = z.strictObject({
   victim: z
@@ -46,6 +49,16 @@ export const FactsSchema = z.strictObject({
       age: z.number().int().min(0).max(130).optional(),
       citizenship: z.enum(CITIZENSHIP).optional(),
       nonimmigrantVisa: z.enum(VISA).optional(),
+      /** Age at the time of (the first act of) exploitation: under 18 exempts from T visa cooperation. */
+      ageWhenExploited: z.number().int().min(0).max(120).optional(),
+      /** The visa held: A-3 and G-5 are domestic workers of diplomats and international organizations. */
+      visaCategory: z.enum(VISA_CATEGORIES).optional(),
+      /** Complies with reasonable requests of law enforcement (T) / has been helpful (U). */
+      cooperatesWithLawEnforcement: z.enum(TRI).optional(),
+      /** Unable to cooperate because of physical or psychological trauma (the T visa exception). */
+      traumaException: z.boolean().optional(),
+      /** Present in the U.S. (or at a port of entry) on account of trafficking: a T visa requirement. */
+      presentOnAccountOfTrafficking: z.boolean().optional(),
     })
     .optional(),
   exploitation: z.array(z.enum(EXPLOITATION)).max(EXPLOITATION.length).optional(),
@@ -67,6 +80,10 @@ export const FactsSchema = z.strictObject({
     })
     .optional(),
   online: z.boolean().optional(),
+  /** INA 101(a)(15)(U)(iii) qualifying criminal activity suffered, as codes. */
+  uVisaQualifyingCrimes: z.array(z.enum(U_VISA_CRIMES)).max(U_VISA_CRIMES.length).optional(),
+  /** The crime occurred in the U.S. or violated U.S. law (INA 101(a)(15)(U)(i)(IV)); no U visa without it. */
+  usNexus: z.boolean().optional(),
   nationalSecurity: z.boolean().optional(),
   requester: RequesterSchema.optional(),
   needs: z.array(z.enum(NEEDS)).max(NEEDS.length).optional(),

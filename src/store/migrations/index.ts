@@ -17,6 +17,7 @@ import * as casePlans from "./2026_12_02_0032_case_plans.ts";
 import * as tips from "./2026_12_02_0040_tips.ts";
 import * as referrals from "./2026_12_02_0050_referrals.ts";
 import * as notifications from "./2026_12_02_0051_notifications.ts";
+import * as relief from "./2026_12_02_0060_relief.ts";
 
 /**
  * Every migration, in order. Names are `YYYY_MM_DD_NNNN_what`; a merged migration is never edited:
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0020_search": search,
   "2026_12_02_0010_case_model": caseModel,
   "2026_12_02_0011_case_facts": caseFacts,
+  "2026_12_02_0060_relief": relief,
 };
