@@ -53,9 +53,17 @@ function attack(input: TableInput, out: ProtectedTable, target: number): [number
     if (cell.value === null) hidden.add(idx);
     else known.set(idx, cell.value);
   };
-  out.cells.forEach((row, i) => row.forEach((cell, j) => take(i * grid.width + j, cell)));
-  out.rowTotals?.forEach((cell, i) => take(i * grid.width + c, cell));
-  out.colTotals?.forEach((cell, j) => take(r * grid.width + j, cell));
+  out.cells.forEach((row, i) => {
+    row.forEach((cell, j) => {
+      take(i * grid.width + j, cell);
+    });
+  });
+  out.rowTotals?.forEach((cell, i) => {
+    take(i * grid.width + c, cell);
+  });
+  out.colTotals?.forEach((cell, j) => {
+    take(r * grid.width + j, cell);
+  });
   take(r * grid.width + c, out.total);
   const solve = (sense: "Maximize" | "Minimize") => {
     const lines = [sense, ` obj: x${target}`, "Subject To"];

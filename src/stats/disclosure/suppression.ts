@@ -139,7 +139,7 @@ export function feasibleRanges(
     return out;
   }
   const a = new Float64Array(m * n);
-  rows.forEach((row, i) => row.forEach((x, j) => (a[i * n + j] = x)));
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) a[i * n + j] = rows[i]![j]!;
   const b = Float64Array.from(rhs);
   vars.forEach((v, k) => {
     const c = new Float64Array(n);
