@@ -90,22 +90,21 @@ function checkProtected(input: TableInput, threshold: number) {
   const out = protectTable(input, threshold);
   const grid = buildGrid(input);
   // Every published value is the true one; every small count is hidden.
-  out.cells.forEach((row, i) =>
-    row.forEach((cell, j) => {
-      const v = input.counts[i]![j]!;
-      if (cell.value !== null) assert.equal(cell.value, v);
-      if (v > 0 && v < threshold) assert.equal(cell.suppressed, "primary");
-    }),
-  );
-  // Each constraint line hides 0 or ≥ 2 entries.
-  const hiddenIdx = new Set<number>();
   const r = input.rows.length;
   const c = input.cols.length;
-  out.cells.forEach((row, i) =>
-    row.forEach((cell, j) => cell.value === null && hiddenIdx.add(i * grid.width + j)),
-  );
-  out.rowTotals?.forEach((cell, i) => cell.value === null && hiddenIdx.add(i * grid.width + c));
-  out.colTotals?.forEach((cell, j) => cell.value === null && hiddenIdx.add(r * grid.width + j));
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < c; j++) {
+      const v = input.counts[i]![j]!;
+      const cell = out.cells[i]![j]!;
+      if (cell.value !== null) assert.equal(cell.value, v);
+      if (v > 0 && v < threshold) assert.equal(cell.suppressed, "primary");
+    }
+  // Each constraint line hides 0 or ≥ 2 entries.
+  const hiddenIdx = new Set<number>();
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < c; j++) if (out.cells[i]![j]!.value === null) hiddenIdx.add(i * grid.width + j);
+  for (let i = 0; i < r; i++) if (out.rowTotals?.[i]?.value === null) hiddenIdx.add(i * grid.width + c);
+  for (let j = 0; j < c; j++) if (out.colTotals?.[j]?.value === null) hiddenIdx.add(r * grid.width + j);
   if (out.total?.value === null) hiddenIdx.add(r * grid.width + c);
   for (const line of grid.lines) {
     const n = line.filter(([idx]) => hiddenIdx.has(idx)).length;
