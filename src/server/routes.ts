@@ -11,6 +11,7 @@ import { idempotencyHook } from "../modules/idempotency/idempotency.hook.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
+import { statsRoutes } from "../modules/stats/stats.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
 import type { RoutesPlugin } from "./types.ts";
 
@@ -32,4 +33,5 @@ export const routePlugins: RoutesPlugin[] = [
   consentsRoutes,
   directoryRoutes,
   routingRoutes,
+  statsRoutes,
 ];

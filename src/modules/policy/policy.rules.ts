@@ -156,3 +156,17 @@ export const CONSENT_GATED_PERSON_ROLES = ["victim"] as const;
 export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ["admin"];
 export const AUDIT_READER_ROLES: readonly Role[] = ["admin", "auditor"];
 export type AccountAction = "self" | "read" | "manage";
+
+/**
+ * Statistics (src/modules/stats): protected aggregates over the cases a role may read; row-level
+ * exports (CTDC, HTCDS) only for analysts. Suppression is applied to every aggregate either way.
+ */
+export const STATS_READER_ROLES: readonly Role[] = [
+  "analyst",
+  "admin",
+  "auditor",
+  "investigator",
+  "prosecutor",
+  "advocate",
+];
+export const STATS_EXPORT_ROLES: readonly Role[] = ["analyst"];
