@@ -5,6 +5,7 @@ import { registerLinkCommands } from "./linkage/link.commands.ts";
 import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
+import { registerStatsCommands } from "./modules/stats/stats.commands.ts";
 import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { version } from "./version.ts";
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSecurityCommands(program);
   registerKeysCommands(program);
   registerMseCommands(program);
+  registerStatsCommands(program);
   return program;
 }
 
