@@ -6985,6 +6985,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/{report}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An HTRS-style report over the cases you may see, with small counts suppressed */
+        get: {
+            parameters: {
+                query?: {
+                    confirmation?: "confirmed" | "confirmed_not_trafficking" | "open";
+                    from?: string;
+                    state?: string;
+                    threshold?: number;
+                    to?: string;
+                    traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
+                };
+                header?: never;
+                path: {
+                    report: "incidents" | "victims" | "suspects" | "hotline";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filters: {
+                                confirmation?: string;
+                                from?: string;
+                                state?: string;
+                                to?: string;
+                                traffickingType?: string;
+                            };
+                            /** @enum {string} */
+                            report: "incidents" | "victims" | "suspects" | "hotline";
+                            tables: {
+                                cells: {
+                                    /** @enum {string} */
+                                    suppressed?: "primary" | "complementary";
+                                    value: number | null;
+                                }[][];
+                                cols: string[];
+                                colTotals: {
+                                    /** @enum {string} */
+                                    suppressed?: "primary" | "complementary";
+                                    value: number | null;
+                                }[] | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "one_way" | "two_way" | "multi";
+                                rows: string[];
+                                rowTotals: {
+                                    /** @enum {string} */
+                                    suppressed?: "primary" | "complementary";
+                                    value: number | null;
+                                }[] | null;
+                                suppressed: {
+                                    col: string;
+                                    /** @enum {string} */
+                                    reason: "primary" | "complementary";
+                                    row: string;
+                                }[];
+                                threshold: number;
+                                total: {
+                                    /** @enum {string} */
+                                    suppressed?: "primary" | "complementary";
+                                    value: number | null;
+                                } | null;
+                                unit: string;
+                            }[];
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/mse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Estimate the total number of victims from the overlaps of lists (multiple systems estimation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        histories: {
+                            count: number;
+                            on: (0 | 1)[];
+                        }[];
+                        lists: string[];
+                        /**
+                         * @default stepwise
+                         * @enum {string}
+                         */
+                        model?: "independence" | "stepwise" | "aic" | "bic";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}": {
         parameters: {
             query?: never;

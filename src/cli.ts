@@ -8,6 +8,7 @@ import { registerDemoCommands } from "./modules/demo/demo.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
 import { registerReliefCommands } from "./modules/relief/relief.commands.ts";
 import { registerSearchCommands } from "./modules/search/search.commands.ts";
+import { registerStatsCommands } from "./modules/stats/stats.commands.ts";
 import { registerMseCommands } from "./stats/mse/mse.commands.ts";
 import { version } from "./version.ts";
 
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerDemoCommands(program);
   registerSearchCommands(program);
   registerReliefCommands(program);
+  registerStatsCommands(program);
   return program;
 }
 

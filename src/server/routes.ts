@@ -16,6 +16,7 @@ import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { reliefRoutes } from "../modules/relief/relief.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
 import { searchRoutes } from "../modules/search/search.routes.ts";
+import { statsRoutes } from "../modules/stats/stats.routes.ts";
 import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
 import { tipsRoutes } from "../modules/tips/tips.routes.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
@@ -48,4 +49,5 @@ export const routePlugins: RoutesPlugin[] = [
   workRoutes,
   searchRoutes,
   reliefRoutes,
+  statsRoutes,
 ];

@@ -188,3 +188,17 @@ export const TIP_GRANTS: Record<TipAction, readonly Role[]> = {
   triage: ["intake"],
   convert: ["intake"],
 };
+
+/**
+ * Statistics (src/modules/stats): protected aggregates over the cases a role may read; row-level
+ * exports (CTDC, HTCDS) only for analysts. Suppression is applied to every aggregate either way.
+ */
+export const STATS_READER_ROLES: readonly Role[] = [
+  "analyst",
+  "admin",
+  "auditor",
+  "investigator",
+  "prosecutor",
+  "advocate",
+];
+export const STATS_EXPORT_ROLES: readonly Role[] = ["analyst"];

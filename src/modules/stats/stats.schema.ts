@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { MIN_THRESHOLD } from "../../stats/disclosure/suppression.ts";
+import { REPORTS } from "../../stats/reports/reports.ts";
+import { CONFIRMATIONS, TRAFFICKING_TYPES } from "../../stats/reports/rows.ts";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "a real date");
+
+export const ReportParams = z.object({ report: z.enum(REPORTS) }).strict();
+export const ReportQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    traffickingType: z.enum(TRAFFICKING_TYPES).optional(),
+    confirmation: z.enum(CONFIRMATIONS).optional(),
+    state: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "a USPS state code")
+      .optional(),
+    threshold: z.coerce.number().int().min(MIN_THRESHOLD).max(1000).optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
+
+const Cell = z.object({
+  value: z.number().nullable(),
+  suppressed: z.enum(["primary", "complementary"]).optional(),
+});
+export const ReportView = z.object({
+  report: z.enum(REPORTS),
+  filters: z.object({
+    from: z.string().optional(),
+    to: z.string().optional(),
+    traffickingType: z.string().optional(),
+    confirmation: z.string().optional(),
+    state: z.string().optional(),
+  }),
+  threshold: z.number(),
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      unit: z.string(),
+      kind: z.enum(["one_way", "two_way", "multi"]),
+      rows: z.array(z.string()),
+      cols: z.array(z.string()),
+      cells: z.array(z.array(Cell)),
+      rowTotals: z.array(Cell).nullable(),
+      colTotals: z.array(Cell).nullable(),
+      total: Cell.nullable(),
+      threshold: z.number(),
+      suppressed: z.array(
+        z.object({ row: z.string(), col: z.string(), reason: z.enum(["primary", "complementary"]) }),
+      ),
+    }),
+  ),
+});
+
+/** A capture table in the body: the lists, and one row per observed history (0/1 per list, then count). */
+export const MseBody = z
+  .object({
+    lists: z.array(z.string().min(1).max(64)).min(2).max(10),
+    histories: z
+      .array(
+        z
+          .object({
+            on: z.array(z.union([z.literal(0), z.literal(1)])),
+            count: z.number().int().min(0).max(1e9),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1024),
+    model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
+  })
+  .strict();
