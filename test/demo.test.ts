@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import { verifyChain } from "../src/modules/audit/audit.service.ts";
 import { cryptoFor } from "../src/modules/auth/totp-secrets.ts";
@@ -6,6 +9,7 @@ import type { FieldCrypto } from "../src/modules/crypto/crypto.service.ts";
 import { DEMO_ORGS } from "../src/modules/demo/demo.context.ts";
 import { clearDemo, demoSignInCode, loadDemo } from "../src/modules/demo/demo.service.ts";
 import { startTestApp, type TestApp, testConfig } from "./support/app.ts";
+import { runHarborCli } from "./support/harbor-process.ts";
 import { describeEachStore } from "./support/stores.ts";
 
 describeEachStore("demo load and clear", (backend) => {
@@ -64,4 +68,28 @@ describeEachStore("demo load and clear", (backend) => {
   test("sign-in codes are given only for demo accounts", async () => {
     await assert.rejects(demoSignInCode(t.store, crypto, "someone@agency.gov"), /not a demo user/);
   });
+});
+
+test("`harbor demo load` from the command line prints sign-in details that work with `harbor demo code`", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "harbor-demo-"));
+  const saved = { dir: process.env.HARBOR_DATA_DIR, url: process.env.DATABASE_URL };
+  process.env.HARBOR_DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  try {
+    const loaded = await runHarborCli("demo", "load");
+    assert.equal(loaded.code, 0, loaded.stderr);
+    assert.match(loaded.stdout, /Loaded the DEMO task force: \d+ tips, \d+ cases/);
+    assert.match(loaded.stdout, /intake@task-force\.demo\.example\.org\s+intake\s+password \S{12,}/);
+    const code = await runHarborCli("demo", "code", "intake@task-force.demo.example.org");
+    assert.match(code.stdout.trim(), /^\d{6}$/);
+    const cleared = await runHarborCli("demo", "clear");
+    assert.equal(cleared.code, 0, cleared.stderr);
+    const verified = await runHarborCli("audit", "verify");
+    assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+  } finally {
+    process.env.HARBOR_DATA_DIR = saved.dir;
+    if (saved.dir === undefined) delete process.env.HARBOR_DATA_DIR;
+    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

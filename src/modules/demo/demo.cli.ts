@@ -1,13 +1,17 @@
 import { withStore } from "../../cli/store-context.ts";
 import { loadConfig } from "../../config.ts";
 import { cryptoFor } from "../auth/totp-secrets.ts";
+import { registerSearchCrypto } from "../search/search.crypto.ts";
 import { cliCall } from "../users/users.cli.ts";
 import { clearDemo, demoSignInCode, loadDemo } from "./demo.service.ts";
 
 /** `harbor demo load`: prints who can sign in, once. */
 export async function loadCommand(): Promise<void> {
   await withStore(async (store) => {
-    const loaded = await cliCall(async () => loadDemo(store, await cryptoFor(store, loadConfig())));
+    const crypto = await cryptoFor(store, loadConfig());
+    // What start-up does for a server: the demo's writers index their free text for search.
+    registerSearchCrypto(crypto);
+    const loaded = await cliCall(() => loadDemo(store, crypto));
     const { cases, persons, tips } = loaded.counts;
     console.log(
       `Loaded the DEMO task force: ${tips} tips, ${cases} cases, ${persons} people (all synthetic).`,

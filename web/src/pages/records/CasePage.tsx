@@ -54,6 +54,12 @@ function PersonRow({ person, canConsent }: { person: PersonView; canConsent: boo
         {canConsent && person.role === "victim" && (
           <Link to={`/persons/${person.id}/consents`}>{t("person.consentsLink")}</Link>
         )}
+        {person.role === "victim" && (
+          <>
+            {canConsent && " · "}
+            <Link to={`/persons/${person.id}/relief`}>{t("person.reliefLink")}</Link>
+          </>
+        )}
       </td>
     </tr>
   );
@@ -185,8 +191,12 @@ export function CasePage() {
               <>
                 {" · "}
                 <Link to={`/cases/${kase.id}/sharing`}>{t("case.sharingLink")}</Link>
+                {" · "}
+                <Link to={`/referrals/new?caseId=${kase.id}`}>{t("case.referLink")}</Link>
               </>
             )}
+            {" · "}
+            <Link to={`/referrals?caseId=${kase.id}`}>{t("case.referralsLink")}</Link>
           </p>
           <h2>{t("case.personsHeading")}</h2>
           {kase.persons.length === 0 ? (
