@@ -37,7 +37,9 @@ const STAND_IN = sql`
         and not (dist = any (x.indkey::smallint[]))) then
       raise exception 'Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY constraints that do not include the partition column (%)', t;
     end if;
+    -- A self-reference (a tip merged into another tip) is placed with the table itself, as on Citus.
     if exists (select 1 from pg_constraint c where c.conrelid = t::regclass and c.contype = 'f'
+        and c.confrelid <> c.conrelid
         and not exists (select 1 from pg_dist_partition p where p.logicalrelid = c.confrelid)) then
       raise exception 'cannot create foreign key constraint: % points at a table not placed yet', t;
     end if;
