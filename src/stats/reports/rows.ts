@@ -1,3 +1,5 @@
+import { EXPLOITATION_TYPES, MEANS_OF_CONTROL, VISA_CATEGORIES } from "../../modules/cases/cases.vocab.ts";
+
 /**
  * The rows the reports and exports are built from: Contract 1's case model (CASEWORK.md) flattened
  * to codes, counts and dates. Only what an aggregate needs; never a name, a narrative or a sealed
@@ -36,39 +38,9 @@ export const CITIZENSHIPS = [
   "foreign_national",
   "unknown",
 ] as const;
-export const VISAS = [
-  "A-3",
-  "G-5",
-  "H-2A",
-  "H-2B",
-  "J-1",
-  "B-1/B-2",
-  "F-1",
-  "other",
-  "none",
-  "unknown",
-] as const;
-export const MEANS_OF_CONTROL = [
-  "debt_bondage",
-  "takes_earnings",
-  "restricts_movement",
-  "threats",
-  "psychological_abuse",
-  "physical_abuse",
-  "sexual_abuse",
-  "false_promises",
-  "psychoactive_substances",
-  "withholds_documents",
-  "withholds_necessities",
-  "other",
-] as const;
-export const EXPLOITATION_TYPES = [
-  "sexual",
-  "forced_labour",
-  "forced_marriage",
-  "organ_removal",
-  "other",
-] as const;
+// The case model's code lists, so a report's categories are exactly what a case can hold.
+export { EXPLOITATION_TYPES, MEANS_OF_CONTROL };
+export const VISAS = VISA_CATEGORIES;
 export const SEX_INDUSTRIES = [
   "escort_services",
   "illicit_massage",
