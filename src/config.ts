@@ -35,6 +35,13 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
+  /** The largest attachment accepted, in bytes (default 10 MB); larger uploads answer 413. */
+  HARBOR_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** The From address of notification e-mails. */
   HARBOR_MAIL_FROM: z.string().min(3).max(200).default("Harbor <no-reply@harbor.invalid>"),
 });

@@ -1,3 +1,4 @@
+import { attachmentsRoutes } from "../modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authHook } from "../modules/auth/auth.hook.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
@@ -45,6 +46,7 @@ export const routePlugins: RoutesPlugin[] = [
   notificationsRoutes,
   tipsRoutes,
   notesRoutes,
+  attachmentsRoutes,
   tasksRoutes,
   workRoutes,
   searchRoutes,

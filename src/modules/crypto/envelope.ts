@@ -80,6 +80,18 @@ export function decryptField(dataKey: Buffer, at: FieldLocation, sealed: string)
   );
 }
 
+const blobAad = (at: FieldLocation) => `harbor.blob|${at.table}|${at.column}|${at.rowId}`;
+
+/** Seals binary content (an attachment) under its own key, bound to table, column and row. */
+export function encryptBlob(key: Buffer, at: FieldLocation, plaintext: Buffer): Buffer {
+  return seal(key, plaintext, blobAad(at));
+}
+
+/** Opens sealed binary content; throws DecryptionError when it was altered or belongs elsewhere. */
+export function decryptBlob(key: Buffer, at: FieldLocation, sealed: Buffer): Buffer {
+  return open(key, sealed, blobAad(at));
+}
+
 /** Wraps a data key under a master key; the result names the master key's id. */
 export function wrapDataKey(master: MasterKey, owner: DataKeyOwner, dataKey: Buffer): string {
   return `${WRAP_PREFIX}${master.id}.${seal(master.key, dataKey, wrapAad(owner, master.id)).toString("base64url")}`;

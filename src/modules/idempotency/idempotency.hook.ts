@@ -21,6 +21,19 @@ declare module "fastify" {
   }
 }
 
+/**
+ * The body as hashed: bytes (a multipart upload's file, read before this hook) stand for their SHA-256,
+ * so a retry with other bytes under the same key is refused without serialising a file as JSON. A JSON
+ * body holds no bytes and hashes exactly as before.
+ */
+function hashable(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return { sha256: createHash("sha256").update(value).digest("hex") };
+  if (Array.isArray(value)) return value.map(hashable);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hashable(v)]));
+  return value;
+}
+
 function requestHash(request: FastifyRequest): string {
   return createHash("sha256")
     .update(
@@ -28,7 +41,7 @@ function requestHash(request: FastifyRequest): string {
         method: request.method,
         url: request.url,
         caller: request.auth?.userId ?? null,
-        body: request.body ?? null,
+        body: hashable(request.body ?? null),
       }),
     )
     .digest("hex");
