@@ -12,6 +12,7 @@ import { openStore, type Store } from "../src/store/store.ts";
 import { testConfig } from "./support/app.ts";
 import { createOrgWithUser } from "./support/auth.ts";
 import { HARBOR_BIN } from "./support/harbor-process.ts";
+import { multipartFile } from "./support/multipart.ts";
 import { call, canary } from "./support/records.ts";
 import { openMigrated, storeBackends } from "./support/stores.ts";
 
@@ -139,7 +140,23 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       receiptNumber: receipt,
     });
     assert.equal(relief.status, 201, relief.raw);
+    // An attachment: its file name and its content (plain text, so it would show in clear) are sealed.
+    const attachment = { filename: `${canary("ATTNAME")}.txt`, content: `${canary("ATTBODY")} statement` };
+    const form = multipartFile(attachment.filename, "text/plain", Buffer.from(attachment.content));
+    const att = await app.inject({
+      method: "POST",
+      url: `/api/v1/cases/${c.body.id}/attachments`,
+      headers: { ...user.headers, ...form.headers },
+      payload: form.payload,
+    });
+    assert.equal(att.statusCode, 201, att.body);
+    const attBack = await app.inject({ method: "GET", url: att.json().contentUrl, headers: user.headers });
+    assert.equal(attBack.body, attachment.content, "the attachment is really stored (and decrypts)");
     const needles = [
+      ...Object.values(attachment),
+      attachment.filename.slice(0, -4),
+      // bytea reads back as hex in the PostgreSQL scan (t::text): the content in clear would show so.
+      Buffer.from(attachment.content).toString("hex"),
       ...Object.values(secrets),
       receipt,
       ...Object.values(caseText),

@@ -22,6 +22,7 @@ import {
 } from "./attachments.service.ts";
 import { readUpload } from "./attachments.upload.ts";
 
+const FileBytes = z.any().meta({ type: "string", format: "binary" });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /**
@@ -86,7 +87,10 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
         summary: "Download an attachment (always as a download, never shown inline)",
         params: AttachmentParams,
         response: {
-          200: z.any().meta({ type: "string", format: "binary", description: "The file's bytes." }),
+          200: {
+            description: "The file's bytes, with Content-Disposition: attachment.",
+            content: { "application/octet-stream": { schema: FileBytes } },
+          },
           500: ErrorBody,
           ...errors,
         },
