@@ -4,6 +4,7 @@ import { OrgsPage } from "./pages/admin/OrgsPage.tsx";
 import { TokensPage } from "./pages/admin/TokensPage.tsx";
 import { UserPage } from "./pages/admin/UserPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { AttachmentsPage } from "./pages/attachments/AttachmentsPage.tsx";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { SignInPage } from "./pages/auth/SignInPage.tsx";
 import { DirectoryPage } from "./pages/directory/DirectoryPage.tsx";
@@ -52,6 +53,7 @@ export function App() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
+        <Route path="cases/:id/attachments" element={<AttachmentsPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="referrals/new" element={<SendReferralPage />} />

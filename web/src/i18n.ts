@@ -1,5 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import enAttachments from "./locales/en/attachments.json";
 import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
@@ -10,6 +11,7 @@ import enRelief from "./locales/en/relief.json";
 import enSearch from "./locales/en/search.json";
 import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
+import esAttachments from "./locales/es/attachments.json";
 import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
@@ -37,6 +39,7 @@ export const resources = {
     work: enWork,
     search: enSearch,
     relief: enRelief,
+    attachments: enAttachments,
   },
   es: {
     common: esCommon,
@@ -49,6 +52,7 @@ export const resources = {
     work: esWork,
     search: esSearch,
     relief: esRelief,
+    attachments: esAttachments,
   },
 } as const;
 

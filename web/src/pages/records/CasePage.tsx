@@ -197,6 +197,8 @@ export function CasePage() {
             )}
             {" · "}
             <Link to={`/referrals?caseId=${kase.id}`}>{t("case.referralsLink")}</Link>
+            {" · "}
+            <Link to={`/cases/${kase.id}/attachments`}>{t("attachments:caseLink")}</Link>
           </p>
           <h2>{t("case.personsHeading")}</h2>
           {kase.persons.length === 0 ? (
