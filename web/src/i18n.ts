@@ -4,6 +4,7 @@ import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
+import enPlan from "./locales/en/plan.json";
 import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
 import enRelief from "./locales/en/relief.json";
@@ -14,6 +15,7 @@ import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
+import esPlan from "./locales/es/plan.json";
 import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
 import esRelief from "./locales/es/relief.json";
@@ -37,6 +39,7 @@ export const resources = {
     work: enWork,
     search: enSearch,
     relief: enRelief,
+    plan: enPlan,
   },
   es: {
     common: esCommon,
@@ -49,6 +52,7 @@ export const resources = {
     work: esWork,
     search: esSearch,
     relief: esRelief,
+    plan: esPlan,
   },
 } as const;
 
