@@ -18,7 +18,7 @@ describeEachStore("case plan, team and agencies API", (backend) => {
   let caseId: string;
   before(async () => {
     t = await startTestApp(backend, recordsEnv());
-    const pd = { orgId: "plan-pd", orgType: "law_enforcement", roles: ["investigator"] } as const;
+    const pd = { orgId: "plan-pd", orgType: "law_enforcement" as const, roles: ["investigator" as const] };
     owner = await createOrgWithUser(t.store, pd);
     colleague = await createOrgWithUser(t.store, pd);
     stranger = await createOrgWithUser(t.store, { ...pd, orgId: "plan-other" });
@@ -251,6 +251,11 @@ describeEachStore("case plan, team and agencies API", (backend) => {
     const added = await call(t.app, "POST", base, owner.headers, { userId: colleague.userId });
     assert.equal(added.status, 201, added.raw);
     assert.equal(added.body.email, colleague.email);
+    const queue = (await call(t.app, "GET", "/api/v1/me/work", colleague.headers)).body.sections.queue;
+    assert.ok(
+      queue.some((i: Item) => i.refId === caseId),
+      "a team member has the case in their queue",
+    );
     assert.equal((await call(t.app, "POST", base, owner.headers, { userId: colleague.userId })).status, 409);
     const outsider = await call(t.app, "POST", base, owner.headers, { userId: stranger.userId });
     assert.equal(outsider.status, 400);
