@@ -351,6 +351,26 @@ describeEachStore("case plan, team and agencies API", (backend) => {
     }
   });
 
+  test("a retried write with the same Idempotency-Key adds one service and one agency, and replays the answer", async () => {
+    const c = (await call(t.app, "POST", "/api/v1/cases", owner.headers, { title: "Retry" })).body.id;
+    const send = (url: string, payload: object, key: string) =>
+      call(t.app, "POST", url, { ...owner.headers, "idempotency-key": key }, payload);
+    const key = `plan-${c}`;
+    const [a, b] = [
+      await send(`/api/v1/cases/${c}/plan/services`, { serviceType: "legal" }, key),
+      await send(`/api/v1/cases/${c}/plan/services`, { serviceType: "legal" }, key),
+    ];
+    assert.equal(a.status, 201, a.raw);
+    assert.deepEqual(b.body, a.body);
+    assert.equal((await plan(owner, c)).services.length, 1);
+    const agency = { agencyType: "local_le", role: "lead" };
+    const first = await send(`/api/v1/cases/${c}/agencies`, agency, `${key}-agency`);
+    const again = await send(`/api/v1/cases/${c}/agencies`, agency, `${key}-agency`);
+    assert.equal(first.status, 201, first.raw);
+    assert.equal(again.status, 201, "the replay, not a 409");
+    assert.deepEqual(again.body, first.body);
+  });
+
   test("assignable users: the caller's organization's enabled users, id and e-mail only", async () => {
     const r = await call(t.app, "GET", "/api/v1/users/assignable", colleague.headers);
     assert.equal(r.status, 200, r.raw);
