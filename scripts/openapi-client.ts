@@ -60,6 +60,11 @@ const VOCABULARY: Record<string, string[]> = {
   CONSENT_PURPOSES: [...body("/api/v1/persons/{id}/consents"), "purpose", "enum"],
   PERSON_ROLES: [...body("/api/v1/cases/{id}/persons"), "role", "enum"],
   PERSON_CITIZENSHIP: [...body("/api/v1/cases/{id}/persons"), "citizenship", "enum"],
+  PLAN_SERVICE_TYPES: [...body("/api/v1/cases/{id}/plan/services"), "serviceType", "enum"],
+  PLAN_SERVICE_STATUSES: [...body("/api/v1/cases/{id}/plan/services"), "status", "enum"],
+  PLAN_FOLLOW_UP_KINDS: [...body("/api/v1/cases/{id}/plan/followups"), "kind", "enum"],
+  CASE_AGENCY_TYPES: [...body("/api/v1/cases/{id}/agencies"), "agencyType", "enum"],
+  CASE_AGENCY_ROLES: [...body("/api/v1/cases/{id}/agencies"), "role", "enum"],
 };
 
 /** client/vocabulary.gen.ts: the contract's enums as constant lists, in the API's order. */

@@ -14,8 +14,11 @@ const PUBLIC = new Set([
   "GET /api/v1/auth/oidc/start",
   "GET /api/v1/auth/oidc/callback",
 ]);
-/** Routes any signed-in user may call (the organization list feeds every partner picker). */
-const ANY_SIGNED_IN = new Set(["GET /api/v1/orgs"]);
+/**
+ * Routes any signed-in user may call (the organization list feeds every partner picker, the
+ * assignable users every assignee and case team picker).
+ */
+const ANY_SIGNED_IN = new Set(["GET /api/v1/orgs", "GET /api/v1/users/assignable"]);
 const MINE = /^\/api\/v1\/(auth|users|orgs|tokens|audit)(\/|$)/;
 /** Valid bodies, so that requests reach authentication (validation runs first and answers 400). */
 const BODIES: Record<string, object> = {

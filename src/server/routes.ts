@@ -5,6 +5,7 @@ import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { oidcRoutes } from "../modules/auth/oidc.routes.ts";
 import { tokensRoutes } from "../modules/auth/tokens.routes.ts";
 import { casesRoutes } from "../modules/cases/cases.routes.ts";
+import { caseTeamRoutes } from "../modules/cases/cases.team.routes.ts";
 import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
@@ -13,6 +14,7 @@ import { notesRoutes } from "../modules/notes/notes.routes.ts";
 import { notificationsRoutes } from "../modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
 import { personsRoutes } from "../modules/persons/persons.routes.ts";
+import { plansRoutes } from "../modules/plans/plans.routes.ts";
 import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { reliefRoutes } from "../modules/relief/relief.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
@@ -48,6 +50,8 @@ export const routePlugins: RoutesPlugin[] = [
   notesRoutes,
   attachmentsRoutes,
   tasksRoutes,
+  plansRoutes,
+  caseTeamRoutes,
   workRoutes,
   searchRoutes,
   reliefRoutes,

@@ -12,6 +12,8 @@ import { NavigatorPage } from "./pages/directory/NavigatorPage.tsx";
 import { LandingPage } from "./pages/LandingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
+import { PlanPage } from "./pages/plan/PlanPage.tsx";
+import { TeamPage } from "./pages/plan/TeamPage.tsx";
 import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
@@ -54,6 +56,8 @@ export function App() {
         <Route path="search" element={<SearchPage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="cases/:id/attachments" element={<AttachmentsPage />} />
+        <Route path="cases/:id/plan" element={<PlanPage />} />
+        <Route path="cases/:id/team" element={<TeamPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="referrals/new" element={<SendReferralPage />} />

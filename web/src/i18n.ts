@@ -5,6 +5,7 @@ import enAuth from "./locales/en/auth.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
+import enPlan from "./locales/en/plan.json";
 import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
 import enRelief from "./locales/en/relief.json";
@@ -16,6 +17,7 @@ import esAuth from "./locales/es/auth.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
+import esPlan from "./locales/es/plan.json";
 import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
 import esRelief from "./locales/es/relief.json";
@@ -40,6 +42,7 @@ export const resources = {
     search: enSearch,
     relief: enRelief,
     attachments: enAttachments,
+    plan: enPlan,
   },
   es: {
     common: esCommon,
@@ -53,6 +56,7 @@ export const resources = {
     search: esSearch,
     relief: esRelief,
     attachments: esAttachments,
+    plan: esPlan,
   },
 } as const;
 

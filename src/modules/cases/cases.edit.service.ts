@@ -1,16 +1,26 @@
-import { conflict } from "../../server/errors.ts";
+import type { Kysely } from "kysely";
+import { badRequest, conflict } from "../../server/errors.ts";
 import { staleVersion } from "../../server/versioning.ts";
+import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
 import { clock } from "../auth/clock.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { can } from "../policy/policy.engine.ts";
+import { isEnabledUserOf } from "../users/users.service.ts";
 import { type CaseView, presentCase } from "./cases.presenter.ts";
 import { type CaseChanges, casesRepository, type VisibleCase } from "./cases.repository.ts";
 import type { UpdateCaseReq } from "./cases.schema.ts";
 import { CASES_TABLE, type SealedCaseField, sealWithKey } from "./cases.seal.ts";
 import { indexCaseText, recordCaseActivity } from "./cases.service.ts";
 import type { CLOSE_REASONS } from "./cases.vocab.ts";
+
+interface Built {
+  changes: CaseChanges;
+  details: Record<string, string | number | boolean>;
+  /** Free text changed, to re-index in the same transaction. */
+  text?: Partial<Record<SealedCaseField, string | null>>;
+}
 
 /**
  * Changes a case the caller may `update`, from the version it read (If-Match). Shared-read and
@@ -23,12 +33,7 @@ async function changeCase(
   id: string,
   expected: number,
   what: { action: string; kind: string },
-  build: (row: VisibleCase) => {
-    changes: CaseChanges;
-    details: Record<string, string | number | boolean>;
-    /** Free text changed, to re-index in the same transaction. */
-    text?: Partial<Record<SealedCaseField, string | null>>;
-  },
+  build: (row: VisibleCase, trx: Kysely<Database>) => Built | Promise<Built>,
 ): Promise<CaseView> {
   const crypto = fieldCryptoOf(store);
   return guarded(
@@ -40,7 +45,7 @@ async function changeCase(
       if (!row) return HIDDEN;
       if (!can(caller.auth, "case", "update", row.relation)) return FORBIDDEN;
       if (row.version !== expected) throw staleVersion(row.version);
-      const { changes, details, text } = build(row);
+      const { changes, details, text } = await build(row, trx);
       const version = await casesRepository.updateIfVersion(trx, row, expected, changes);
       if (version === undefined) throw staleVersion(await casesRepository.currentVersion(trx, row));
       if (text) await indexCaseText(trx, row, text);
@@ -67,32 +72,44 @@ export function updateCase(
   input: UpdateCaseReq,
 ): Promise<CaseView> {
   const crypto = fieldCryptoOf(store);
-  return changeCase(store, caller, id, expected, { action: "case.update", kind: "case.updated" }, (row) => {
-    const changes: CaseChanges = {};
-    if (input.title !== undefined || input.narrative !== undefined) {
-      if (!row.data_key_id || !row.wrapped)
-        throw conflict("This case's key is missing; it cannot be edited.");
-      const sealed = sealWithKey<SealedCaseField>(
-        crypto,
-        { table: CASES_TABLE, rowId: row.id, dataKeyId: row.data_key_id, wrapped: row.wrapped },
-        { title: input.title, narrative: input.narrative },
-      );
-      if (sealed.title !== undefined) changes.title_enc = sealed.title;
-      if (sealed.narrative !== undefined) changes.narrative_enc = sealed.narrative;
-    }
-    if (input.traffickingType !== undefined) changes.trafficking_type = input.traffickingType;
-    if (input.confirmation !== undefined) changes.confirmation = input.confirmation;
-    if (input.leadAgencyType !== undefined) changes.lead_agency_type = input.leadAgencyType;
-    if (input.investigationStartedOn !== undefined)
-      changes.investigation_started_on = input.investigationStartedOn;
-    if (input.incidentState !== undefined) changes.incident_state = input.incidentState;
-    if (input.facts !== undefined) changes.facts = JSON.stringify(input.facts);
-    const text = {
-      ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
-    };
-    return { changes, details: { fields: Object.keys(input).sort().join(",") }, text };
-  });
+  return changeCase(
+    store,
+    caller,
+    id,
+    expected,
+    { action: "case.update", kind: "case.updated" },
+    async (row, trx) => {
+      const changes: CaseChanges = {};
+      if (input.leadUserId) {
+        if (!(await isEnabledUserOf(trx, [row.org_id], input.leadUserId)))
+          throw badRequest("body.leadUserId: is not an active user of the case's organization");
+      }
+      if (input.leadUserId !== undefined) changes.lead_user_id = input.leadUserId;
+      if (input.title !== undefined || input.narrative !== undefined) {
+        if (!row.data_key_id || !row.wrapped)
+          throw conflict("This case's key is missing; it cannot be edited.");
+        const sealed = sealWithKey<SealedCaseField>(
+          crypto,
+          { table: CASES_TABLE, rowId: row.id, dataKeyId: row.data_key_id, wrapped: row.wrapped },
+          { title: input.title, narrative: input.narrative },
+        );
+        if (sealed.title !== undefined) changes.title_enc = sealed.title;
+        if (sealed.narrative !== undefined) changes.narrative_enc = sealed.narrative;
+      }
+      if (input.traffickingType !== undefined) changes.trafficking_type = input.traffickingType;
+      if (input.confirmation !== undefined) changes.confirmation = input.confirmation;
+      if (input.leadAgencyType !== undefined) changes.lead_agency_type = input.leadAgencyType;
+      if (input.investigationStartedOn !== undefined)
+        changes.investigation_started_on = input.investigationStartedOn;
+      if (input.incidentState !== undefined) changes.incident_state = input.incidentState;
+      if (input.facts !== undefined) changes.facts = JSON.stringify(input.facts);
+      const text = {
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
+      };
+      return { changes, details: { fields: Object.keys(input).sort().join(",") }, text };
+    },
+  );
 }
 
 /** Closes an open case with a reason code (409 when already closed). */

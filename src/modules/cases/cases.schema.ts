@@ -30,6 +30,8 @@ export const UpdateCaseBody = z
     traffickingType: z.enum(TRAFFICKING_TYPES).optional(),
     confirmation: z.enum(CONFIRMATIONS).optional(),
     leadAgencyType: z.enum(AGENCY_TYPES).nullable().optional(),
+    /** The case lead: an enabled user of the owning organization (null: no lead). */
+    leadUserId: z.uuid().nullable().optional(),
     investigationStartedOn: PastDate.nullable().optional(),
     incidentState: UsState.nullable().optional(),
     facts: FactsSchema.optional(),

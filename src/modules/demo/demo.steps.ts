@@ -1,4 +1,5 @@
 import { demoCases } from "../cases/cases.demo.ts";
+import { demoPlan } from "../plans/plans.demo.ts";
 import { demoReferrals } from "../referrals/referrals.demo.ts";
 import { demoRelief } from "../relief/relief.demo.ts";
 import { demoTips } from "../tips/tips.demo.ts";
@@ -13,6 +14,7 @@ export const DEMO_STEPS: DemoStep[] = [
   { name: "tips", run: demoTips },
   { name: "cases", run: demoCases },
   { name: "case work", run: demoWork },
+  { name: "case plan", run: demoPlan },
   { name: "referrals", run: demoReferrals },
   { name: "relief", run: demoRelief },
 ];

@@ -29,6 +29,8 @@ export interface PlansTables {
     due_on: string;
     done_at: Date | null;
     done_by: string | null;
+    /** Who should do it; when null, the case lead. */
+    assignee_user_id: ColumnType<string | null, string | null | undefined, string | null>;
     version: ColumnType<number, number | undefined, number>;
     created_by: string | null;
     created_at: ColumnType<Date, Date, never>;

@@ -134,3 +134,13 @@ export function auditScope(actor: Actor, alias = "audit_events"): RawBuilder<boo
 export function orgScope(_actor: Actor): RawBuilder<boolean> {
   return sql<boolean>`true`;
 }
+
+/**
+ * WHERE fragment over `users`: the caller's colleagues, i.e. the enabled users of the caller's own
+ * organization, for any signed-in user (assigning work and forming a case team need them; the
+ * repository selects only id and e-mail).
+ */
+export function colleagueScope(actor: Actor, alias = "users"): RawBuilder<boolean> {
+  if (actor.kind === "system") return sql<boolean>`${sql.ref(`${alias}.disabled_at`)} is null`;
+  return sql<boolean>`(${sql.ref(`${alias}.org_id`)} = ${actor.orgId} and ${sql.ref(`${alias}.disabled_at`)} is null)`;
+}

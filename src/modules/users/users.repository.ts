@@ -3,7 +3,7 @@ import type { Database } from "../../store/schema.ts";
 import type { OrgType, Role } from "../auth/auth.context.ts";
 import type { Actor } from "../policy/policy.engine.ts";
 import type { AccountAction } from "../policy/policy.rules.ts";
-import { userScope } from "../policy/policy.sql.ts";
+import { colleagueScope, userScope } from "../policy/policy.sql.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -179,6 +179,29 @@ export const usersRepository = {
       .where("at", ">", since)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  },
+
+  /** The actor's colleagues (enabled users of its organization): id and e-mail only, by e-mail. */
+  colleagues(db: Db, actor: Actor): Promise<{ id: string; email: string }[]> {
+    return db
+      .selectFrom("users")
+      .select(["users.id", "users.email"])
+      .where(colleagueScope(actor))
+      .orderBy("users.email")
+      .limit(1000)
+      .execute();
+  },
+
+  /** Is `userId` an enabled user of one of these organizations (who a case's work may go to)? */
+  async isEnabledIn(db: Db, orgIds: string[], userId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom("users")
+      .select("users.id")
+      .where("users.org_id", "in", orgIds)
+      .where("users.id", "=", userId)
+      .where("users.disabled_at", "is", null)
+      .executeTakeFirst();
+    return row !== undefined;
   },
 
   /** Forgets a user's failed sign-ins (after a full sign-in, an unlock or a password reset). */

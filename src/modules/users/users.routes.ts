@@ -4,9 +4,11 @@ import { z } from "zod";
 import { errorResponses } from "../../server/error-schema.ts";
 import { requireRole } from "../auth/authorize.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
+import { callerOf } from "../policy/caller.ts";
 import { resetMfa, resetPassword } from "./users.credentials.ts";
 import { presentUser } from "./users.presenter.ts";
 import {
+  AssignableUserSchema,
   CreatedUserSchema,
   CreateUserBody,
   ListUsersQuery,
@@ -18,6 +20,7 @@ import {
   UserSchema,
 } from "./users.schema.ts";
 import {
+  assignableUsers,
   createUser,
   disableUser,
   enableUser,
@@ -60,6 +63,18 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
       const users = await usersOf(db, auth, request.query.orgId ?? auth.orgId);
       return { users: users.map(presentUser) };
     },
+  );
+
+  r.get(
+    "/api/v1/users/assignable",
+    {
+      schema: {
+        tags,
+        summary: "Your organization's enabled users, to assign work or a case team from (any signed-in user)",
+        response: { 200: z.object({ users: z.array(AssignableUserSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ users: await assignableUsers(db, callerOf(request).auth) }),
   );
 
   r.post(

@@ -68,3 +68,6 @@ export const CapabilitiesSchema = z.object({
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 
 export const ChangePasswordBody = z.object({ currentPassword: Password, newPassword: Password });
+
+/** A user someone may assign work to: id and e-mail only. */
+export const AssignableUserSchema = z.object({ id: z.uuid(), email: z.string() });

@@ -231,3 +231,28 @@ export function setRoles(
     },
   );
 }
+
+/** The caller's colleagues, to pick an assignee, a case lead or team member from (id and e-mail). */
+export async function assignableUsers(db: Kysely<Database>, auth: AuthContext) {
+  return db.transaction().execute(async (trx) => {
+    const users = await usersRepository.colleagues(trx, auth);
+    await recordAudit(trx, {
+      ...actorFields(auth),
+      action: "user.list_assignable",
+      outcome: "success",
+      targetType: "org",
+      targetIds: [auth.orgId],
+      details: { count: users.length },
+    });
+    return users;
+  });
+}
+
+/**
+ * Is `userId` an enabled user of one of `orgIds`? For other modules checking an assignee or a team
+ * member inside their transaction; it answers only yes or no about an id the caller already holds.
+ */
+export function isEnabledUserOf(db: Kysely<Database>, orgIds: string[], userId: string): Promise<boolean> {
+  if (!orgIds.length) return Promise.resolve(false);
+  return usersRepository.isEnabledIn(db, [...new Set(orgIds)], userId);
+}

@@ -24,10 +24,7 @@ export const workRepository = {
       .execute();
   },
 
-  /**
-   * The user's queue: open cases they may read and opened themselves.
-   * MERGE: Contract 1 — add `or cases.lead_user_id = me or exists (case_team …)` once those exist.
-   */
+  /** The user's queue: open cases they may read and opened themselves, lead, or are on the team of. */
   async queue(db: Kysely<Database>, actor: Actor & { kind: "user" }) {
     return db
       .selectFrom("cases")
@@ -35,7 +32,20 @@ export const workRepository = {
       .where(caseScope(actor, "read"))
       .where(await ownerOrgsScope(db, actor, "cases.org_id"))
       .where("cases.status", "=", "open")
-      .where("cases.created_by", "=", actor.userId)
+      .where((eb) =>
+        eb.or([
+          eb("cases.created_by", "=", actor.userId),
+          eb("cases.lead_user_id", "=", actor.userId),
+          eb.exists(
+            eb
+              .selectFrom("case_team as t")
+              .select("t.user_id")
+              .whereRef("t.org_id", "=", "cases.org_id")
+              .whereRef("t.case_id", "=", "cases.id")
+              .where("t.user_id", "=", actor.userId),
+          ),
+        ]),
+      )
       .orderBy("cases.created_at", "desc")
       .limit(100)
       .execute();

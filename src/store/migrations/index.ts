@@ -14,6 +14,8 @@ import * as search from "./2026_12_02_0020_search.ts";
 import * as notesTasks from "./2026_12_02_0030_notes_tasks.ts";
 import * as attachments from "./2026_12_02_0031_attachments.ts";
 import * as casePlans from "./2026_12_02_0032_case_plans.ts";
+import * as planFollowupAssignee from "./2026_12_02_0035_plan_followup_assignee.ts";
+import * as caseTeamAgencies from "./2026_12_02_0036_case_team_agencies.ts";
 import * as tips from "./2026_12_02_0040_tips.ts";
 import * as referrals from "./2026_12_02_0050_referrals.ts";
 import * as notifications from "./2026_12_02_0051_notifications.ts";
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0010_case_model": caseModel,
   "2026_12_02_0011_case_facts": caseFacts,
   "2026_12_02_0060_relief": relief,
+  "2026_12_02_0035_plan_followup_assignee": planFollowupAssignee,
+  "2026_12_02_0036_case_team_agencies": caseTeamAgencies,
 };

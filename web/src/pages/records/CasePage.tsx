@@ -199,6 +199,9 @@ export function CasePage() {
             <Link to={`/referrals?caseId=${kase.id}`}>{t("case.referralsLink")}</Link>
             {" · "}
             <Link to={`/cases/${kase.id}/attachments`}>{t("attachments:caseLink")}</Link>
+            <Link to={`/cases/${kase.id}/plan`}>{t("plan:links.plan")}</Link>
+            {" · "}
+            <Link to={`/cases/${kase.id}/team`}>{t("plan:links.team")}</Link>
           </p>
           <h2>{t("case.personsHeading")}</h2>
           {kase.persons.length === 0 ? (
