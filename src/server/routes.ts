@@ -3,6 +3,7 @@ import { authHook } from "../modules/auth/auth.hook.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { oidcRoutes } from "../modules/auth/oidc.routes.ts";
 import { tokensRoutes } from "../modules/auth/tokens.routes.ts";
+import { caseFactsRoutes } from "../modules/case-facts/case-facts.routes.ts";
 import { casesRoutes } from "../modules/cases/cases.routes.ts";
 import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
@@ -50,4 +51,5 @@ export const routePlugins: RoutesPlugin[] = [
   searchRoutes,
   reliefRoutes,
   statsRoutes,
+  caseFactsRoutes,
 ];
