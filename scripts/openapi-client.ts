@@ -60,6 +60,14 @@ const VOCABULARY: Record<string, string[]> = {
   CONSENT_PURPOSES: [...body("/api/v1/persons/{id}/consents"), "purpose", "enum"],
   PERSON_ROLES: [...body("/api/v1/cases/{id}/persons"), "role", "enum"],
   PERSON_CITIZENSHIP: [...body("/api/v1/cases/{id}/persons"), "citizenship", "enum"],
+  EVENT_KINDS: [...body("/api/v1/cases/{id}/events"), "kind", "enum"],
+  US_STATE_CODES: [...body("/api/v1/cases/{id}/events"), "state", "anyOf", "type=string", "enum"],
+  IDENTIFIER_KINDS: [...body("/api/v1/cases/{id}/identifiers"), "kind", "enum"],
+  NIBRS_CODES: [...body("/api/v1/cases/{id}/charges"), "nibrsCode", "enum"],
+  JURISDICTIONS: [...body("/api/v1/cases/{id}/charges"), "jurisdiction", "enum"],
+  ARREST_AGENCY_TYPES: [...body("/api/v1/cases/{id}/arrests"), "agencyType", "enum"],
+  OUTCOMES: [...body("/api/v1/cases/{id}/adjudications"), "outcome", "enum"],
+  VOID_REASONS: [...body("/api/v1/events/{id}/void"), "reason", "enum"],
 };
 
 /** client/vocabulary.gen.ts: the contract's enums as constant lists, in the API's order. */
