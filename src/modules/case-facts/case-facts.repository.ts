@@ -16,14 +16,14 @@ export type FactRow<T extends FactTable> = {
 type CaseKey = { org_id: string; id: string };
 
 const SEALED: Partial<Record<FactTable, true>> = { case_events: true, case_identifiers: true };
-/** Identifier kinds that are a person's contact fields: a role that never sees those never sees these. */
-const PERSON_FIELD_OF: Record<string, PersonField> = { phone: "phone", email: "email", address: "address" };
+/** Persons' contact fields: a role that never sees them never sees a case's identifiers either. */
+const CONTACT_FIELDS: readonly PersonField[] = ["phone", "email", "address"];
 
 /**
  * The facts of `table` on cases the caller may read. Tables differ only in their own columns, so the
  * query is built over one concrete table type (`charges`) for the shared ones and read as `table`'s.
- * Identifier values linked to a person are NULLed in SQL unless the caller may identify that person
- * (consent, as for the person's own contact fields) and its role sees that kind of contact.
+ * Identifier values are NULLed in SQL unless the caller's role sees contact fields and, for one linked
+ * to a person, the caller may identify that person (consent, as for the person's own contact fields).
  */
 function readable(db: Db, actor: Actor, table: FactTable, now: Date) {
   const t = table as "charges";
@@ -40,17 +40,16 @@ function readable(db: Db, actor: Actor, table: FactTable, now: Date) {
       .select("dk.wrapped");
   }
   if (table === "case_identifiers") {
-    const hiddenKinds =
-      actor.kind === "system"
-        ? []
-        : Object.keys(PERSON_FIELD_OF).filter((k) => staticallyHiddenFields(actor).has(PERSON_FIELD_OF[k]!));
-    const kindShown = hiddenKinds.length ? sql`f.kind not in (${sql.join(hiddenKinds)})` : sql`true`;
+    // A role that never sees persons' contact fields (an analyst) sees no identifier values at all.
+    const rolesHide =
+      actor.kind !== "system" && CONTACT_FIELDS.some((f) => staticallyHiddenFields(actor).has(f));
     query = query
       .leftJoin("persons as p", (j) => j.onRef("p.org_id", "=", "f.org_id").onRef("p.id", "=", "f.person_id"))
       .select(
-        sql<boolean>`(f.person_id is null or (${mayIdentify(actor, now, "p")} and ${kindShown}))`.as(
-          "may_identify",
-        ),
+        (rolesHide
+          ? sql<boolean>`false`
+          : sql<boolean>`(f.person_id is null or ${mayIdentify(actor, now, "p")})`
+        ).as("may_identify"),
       );
   }
   return query;
