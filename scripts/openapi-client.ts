@@ -65,6 +65,14 @@ const VOCABULARY: Record<string, string[]> = {
   PLAN_FOLLOW_UP_KINDS: [...body("/api/v1/cases/{id}/plan/followups"), "kind", "enum"],
   CASE_AGENCY_TYPES: [...body("/api/v1/cases/{id}/agencies"), "agencyType", "enum"],
   CASE_AGENCY_ROLES: [...body("/api/v1/cases/{id}/agencies"), "role", "enum"],
+  EVENT_KINDS: [...body("/api/v1/cases/{id}/events"), "kind", "enum"],
+  US_STATE_CODES: [...body("/api/v1/cases/{id}/events"), "state", "anyOf", "type=string", "enum"],
+  IDENTIFIER_KINDS: [...body("/api/v1/cases/{id}/identifiers"), "kind", "enum"],
+  NIBRS_CODES: [...body("/api/v1/cases/{id}/charges"), "nibrsCode", "enum"],
+  JURISDICTIONS: [...body("/api/v1/cases/{id}/charges"), "jurisdiction", "enum"],
+  ARREST_AGENCY_TYPES: [...body("/api/v1/cases/{id}/arrests"), "agencyType", "enum"],
+  OUTCOMES: [...body("/api/v1/cases/{id}/adjudications"), "outcome", "enum"],
+  VOID_REASONS: [...body("/api/v1/events/{id}/void"), "reason", "enum"],
 };
 
 /** client/vocabulary.gen.ts: the contract's enums as constant lists, in the API's order. */

@@ -131,6 +131,37 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       title: taskTitle,
     });
     assert.equal(tk.status, 201, tk.raw);
+    // Case facts: an event's place and description, and identifiers of every free-text kind, sealed.
+    const facts = {
+      place: `${canary("EVPLACE")} truck stop`,
+      description: canary("EVDESC"),
+      address: `${canary("IDADDR")} Harbor Road`,
+      business: `${canary("IDBIZ")} Nail Salon`,
+      account: canary("IDACCT").toLowerCase(),
+      plate: canary("IDPLATE"),
+      email: `${canary("IDMAIL").toLowerCase()}@example.org`,
+    };
+    const ev = await call(app, "POST", `/api/v1/cases/${c.body.id}/events`, user.headers, {
+      kind: "exploitation",
+      place: facts.place,
+      description: facts.description,
+      country: "US",
+    });
+    assert.equal(ev.status, 201, ev.raw);
+    for (const [kind, value] of [
+      ["address", facts.address],
+      ["business", facts.business],
+      ["online_account", facts.account],
+      ["vehicle", facts.plate],
+      ["email", facts.email],
+      ["phone", "+1 (415) 555-0177"],
+    ] as const) {
+      const id = await call(app, "POST", `/api/v1/cases/${c.body.id}/identifiers`, user.headers, {
+        kind,
+        value,
+      });
+      assert.equal(id.status, 201, id.raw);
+    }
     // A relief application: its receipt number is identifying (it names the USCIS case).
     const receipt = canary("RECEIPT");
     const relief = await call(app, "POST", `/api/v1/persons/${p.body.id}/relief`, user.headers, {
@@ -169,6 +200,9 @@ async function writeCanaries(store: Store, config: ReturnType<typeof testConfig>
       tip.body.receipt.replace("-", ""),
       noteText,
       taskTitle,
+      ...Object.values(facts),
+      "4155550177",
+      "+14155550177",
     ];
     // Search: free text indexed (keyed tokens only) and a saved search (name and query sealed).
     const narrative = { word: canary("NARR"), saved: canary("SAVED"), name: canary("SSNAME") };

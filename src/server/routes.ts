@@ -4,6 +4,7 @@ import { authHook } from "../modules/auth/auth.hook.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { oidcRoutes } from "../modules/auth/oidc.routes.ts";
 import { tokensRoutes } from "../modules/auth/tokens.routes.ts";
+import { caseFactsRoutes } from "../modules/case-facts/case-facts.routes.ts";
 import { casesRoutes } from "../modules/cases/cases.routes.ts";
 import { caseTeamRoutes } from "../modules/cases/cases.team.routes.ts";
 import { consentsRoutes } from "../modules/consents/consents.routes.ts";
@@ -56,4 +57,5 @@ export const routePlugins: RoutesPlugin[] = [
   searchRoutes,
   reliefRoutes,
   statsRoutes,
+  caseFactsRoutes,
 ];

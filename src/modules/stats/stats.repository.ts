@@ -19,6 +19,9 @@ import { caseScope, personScope } from "../policy/policy.sql.ts";
  *
  * Victims of a victim-service provider (VAWA) count only under an active `statistics` consent to the
  * caller's organization or kept by the owner for its own statistics (recipient = owner).
+ *
+ * Voided case facts (migration 0012: a fact entered in error, a duplicate…) are not counted; at most
+ * one live adjudication per charge and one live sentence per adjudication, so the joins stay 1:1.
  */
 
 type Db = Kysely<Database>;
@@ -92,8 +95,8 @@ export const statsRepository = {
         persons.race_ethnicity, persons.citizenship, persons.citizenship_country, persons.visa_category,
         persons.means_of_control, persons.exploitation_types, persons.industry, persons.recruitment,
         (select e.country from case_events e where e.org_id = persons.org_id and e.case_id = persons.case_id
-          and e.kind = 'exploitation' and e.country is not null order by e.started_on nulls last limit 1) as exploitation_country,
-        exists (select 1 from arrests ar where ar.org_id = persons.org_id and ar.person_id = persons.id) as arrested
+          and e.kind = 'exploitation' and e.country is not null and e.voided_at is null order by e.started_on nulls last limit 1) as exploitation_country,
+        exists (select 1 from arrests ar where ar.org_id = persons.org_id and ar.person_id = persons.id and ar.voided_at is null) as arrested
       from persons
       where persons.case_id in (${sql.join(ids)}) and ${personScope(actor, "read")}
         and persons.role in ('victim', 'suspect')
@@ -121,9 +124,10 @@ export const statsRepository = {
               ad.outcome, to_char(ad.decided_on, 'YYYY-MM-DD') as decided_on, se.prison_months, se.probation_months,
               se.restitution_cents::text as restitution_cents
             from charges ch
-            left join adjudications ad on ad.org_id = ch.org_id and ad.charge_id = ch.id
-            left join sentences se on se.org_id = ad.org_id and se.adjudication_id = ad.id
-            where ch.person_id in (${sql.join(suspectIds)}) and ch.case_id in (${sql.join(ids)})`.execute(db)
+            left join adjudications ad on ad.org_id = ch.org_id and ad.charge_id = ch.id and ad.voided_at is null
+            left join sentences se on se.org_id = ad.org_id and se.adjudication_id = ad.id and se.voided_at is null
+            where ch.person_id in (${sql.join(suspectIds)}) and ch.case_id in (${sql.join(ids)})
+              and ch.voided_at is null`.execute(db)
         ).rows
       : [];
     const out: StatsRows = { incidents: [...byCase.values()], victims: [], suspects: [] };

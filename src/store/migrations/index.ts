@@ -10,6 +10,7 @@ import * as idempotency from "./2026_12_02_0008_idempotency.ts";
 import * as caseActivity from "./2026_12_02_0009_case_activity.ts";
 import * as caseModel from "./2026_12_02_0010_case_model.ts";
 import * as caseFacts from "./2026_12_02_0011_case_facts.ts";
+import * as caseFactsEditing from "./2026_12_02_0012_case_facts_editing.ts";
 import * as search from "./2026_12_02_0020_search.ts";
 import * as notesTasks from "./2026_12_02_0030_notes_tasks.ts";
 import * as attachments from "./2026_12_02_0031_attachments.ts";
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0020_search": search,
   "2026_12_02_0010_case_model": caseModel,
   "2026_12_02_0011_case_facts": caseFacts,
+  "2026_12_02_0012_case_facts_editing": caseFactsEditing,
   "2026_12_02_0060_relief": relief,
   "2026_12_02_0035_plan_followup_assignee": planFollowupAssignee,
   "2026_12_02_0036_case_team_agencies": caseTeamAgencies,
