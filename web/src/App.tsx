@@ -14,6 +14,7 @@ import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
 import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
+import { PersonEditPage } from "./pages/records/PersonEditPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
 import { ReferralPage } from "./pages/referrals/ReferralPage.tsx";
 import { ReferralsPage } from "./pages/referrals/ReferralsPage.tsx";
@@ -53,6 +54,7 @@ export function App() {
         <Route path="search" element={<SearchPage />} />
         <Route path="cases/:id/sharing" element={<SharingPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
+        <Route path="persons/:id/edit" element={<PersonEditPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="referrals/new" element={<SendReferralPage />} />
         <Route path="referrals/:id" element={<ReferralPage />} />

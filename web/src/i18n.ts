@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import enAuth from "./locales/en/auth.json";
+import enCasework from "./locales/en/casework.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
@@ -11,6 +12,7 @@ import enSearch from "./locales/en/search.json";
 import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
 import esAuth from "./locales/es/auth.json";
+import esCasework from "./locales/es/casework.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
@@ -37,6 +39,7 @@ export const resources = {
     work: enWork,
     search: enSearch,
     relief: enRelief,
+    casework: enCasework,
   },
   es: {
     common: esCommon,
@@ -49,6 +52,7 @@ export const resources = {
     work: esWork,
     search: esSearch,
     relief: esRelief,
+    casework: esCasework,
   },
 } as const;
 
