@@ -16,7 +16,7 @@ import { ORG_TYPE_RULES, TIP_GRANTS, type TipAction } from "../policy/policy.rul
 import { evaluateFacts } from "../routing/routing.service.ts";
 import { indexText, indexTexts } from "../search/search.index.ts";
 import { HHS_CLOCK_MS, openTip, presentSummary, presentTip, TIPS_TABLE } from "./tips.presenter.ts";
-import { tipsRepository } from "./tips.repository.ts";
+import { type TipWithKey, tipsRepository } from "./tips.repository.ts";
 import type { ListTipsQ, SubmitTipReq, TipSummaryT, TipViewT } from "./tips.schema.ts";
 import { priorityOf, screenTip } from "./tips.screening.ts";
 
