@@ -172,7 +172,10 @@ test("public tip → triage → case → foreign minor victim → 24-hour HHS cl
   await page
     .getByLabel("Type of trafficking and industry (Polaris typology)")
     .selectOption("illicit_massage");
-  await page.getByLabel("Withholds documents").check();
+  // USWDS draws its own checkbox: reached and ticked with the keyboard.
+  await page.getByLabel("Withholds documents").focus();
+  await page.keyboard.press("Space");
+  assert.ok(await page.getByLabel("Withholds documents").isChecked());
   await page.getByRole("button", { name: "Save person" }).click();
   await page.getByRole("status").filter({ hasText: "The person was saved." }).waitFor();
   await expectAccessible(page, "person edit");

@@ -4,9 +4,9 @@ import { useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { useSession } from "../../session.tsx";
 import { AccountPanel } from "./AccountPanel.tsx";
+import { afterSignIn } from "./afterSignIn.ts";
 import { ApiError, authApi, groupSecret, type LoginStep } from "./api.ts";
 import { NewPasswordFields, passwordsDiffer } from "./NewPasswordFields.tsx";
-import { afterSignIn } from "./returnTo.tsx";
 import { ErrorAlert, StatusAlert } from "./shared.tsx";
 
 type Step = { kind: "password" } | ({ kind: "mfa" } & LoginStep);
