@@ -189,6 +189,9 @@ test("public tip → triage → case → foreign minor victim → 24-hour HHS cl
   await page
     .getByLabel("Expires on")
     .fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
+  // A minor's consent is signed by a parent or guardian too.
+  await page.locator("#consent-guardian").focus();
+  await page.keyboard.press("Space");
   await page.getByRole("button", { name: "Record consent" }).click();
   await page.getByRole("cell", { name: "Active" }).waitFor();
   await expectAccessible(page, "consents");
