@@ -21,6 +21,7 @@ const TEXT = {
     verify: "Verify and sign in",
     wrong: "The email or password is wrong.",
     account: "Your account",
+    home: "My work",
     users: "Users",
     add: "Add user",
     orgs: "Organizations",
@@ -34,6 +35,7 @@ const TEXT = {
     verify: "Verificar e iniciar sesión",
     wrong: "El correo electrónico o la contraseña no son correctos.",
     account: "Su cuenta",
+    home: "Mi trabajo",
     users: "Usuarios",
     add: "Agregar usuario",
     orgs: "Organizaciones",
@@ -114,7 +116,9 @@ for (const lang of ["en", "es"] as const) {
         .getByRole("textbox", { name: lang === "en" ? /authenticator app/ : /aplicación de autenticación/ })
         .fill(code);
       await page.getByRole("button", { name: T.verify }).click();
-      await heading(page, T.account);
+      // Signed in from the sign-in page itself: the user lands on their home page.
+      await heading(page, T.home);
+      assert.equal(new URL(page.url()).pathname, "/work");
       await expectAccessible(page, `signed in (${lang})`);
 
       // Secure cookies are accepted on http://127.0.0.1: Chromium treats loopback as a secure context.

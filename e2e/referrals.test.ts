@@ -1,11 +1,10 @@
-import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { type HarborProcess, startHarbor } from "../test/support/harbor-process.ts";
+import { createUser, signInByApi } from "./support/accounts.ts";
 import { expectAccessible, launchBrowser, newPage } from "./support/browser.ts";
 import { harborCli } from "./support/cli.ts";
 
@@ -30,54 +29,17 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function createUser(org: string, email: string, role: string, password: string) {
-  const out = cli(
-    ["user", "create", "--org", org, "--email", email, "--role", role, "--password-stdin"],
-    `${password}\n`,
-  );
-  const secret = /TOTP secret \(shown once\): (\S+)/.exec(out)?.[1];
-  assert.ok(secret, out);
-  return secret;
-}
-
-/** Signs in through the API from inside the page (the browser holds the cookie); sets its own password. */
-async function signIn(page: Page, email: string, password: string, secret: string) {
-  await page.goto(`${e.harbor.url}/`);
-  const challenge = await page.evaluate(
-    async ([m, p]) =>
-      (
-        await fetch("/api/v1/auth/login", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: m, password: p }),
-        })
-      ).json(),
-    [email, password],
-  );
-  const code = await generate({ secret });
-  const status = await page.evaluate(
-    async ([id, c, n]) =>
-      (
-        await fetch("/api/v1/auth/mfa", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ challengeId: id, code: c, newPassword: n }),
-        })
-      ).status,
-    [challenge.challengeId as string, code, `${password} own`],
-  );
-  assert.equal(status, 200, "signed in");
-}
-
 test("send a consented referral, then the partner is notified, accepts it and opens the case (en, es, axe)", async () => {
   cli(["org", "create", "--id", "ngo", "--name", "Harbor NGO", "--type", "service_provider"]);
   cli(["org", "create", "--id", "haven", "--name", "Haven Shelter", "--type", "service_provider"]);
   const password = "correct horse battery staple e2e";
-  const advSecret = createUser("ngo", "advocate@ngo.test", "advocate", password);
-  const inSecret = createUser("haven", "intake@haven.test", "intake", password);
+  const advSecret = createUser(cli, { org: "ngo", email: "advocate@ngo.test", roles: "advocate", password });
+  const inSecret = createUser(cli, { org: "haven", email: "intake@haven.test", roles: "intake", password });
+  const signIn = (page: Page, email: string, secret: string) =>
+    signInByApi(page, e.harbor.url, { email, password, secret, newPassword: `${password} own` });
 
   const page = await newPage(e.browser, "en");
-  await signIn(page, "advocate@ngo.test", password, advSecret);
+  await signIn(page, "advocate@ngo.test", advSecret);
   await page.goto(`${e.harbor.url}/cases`);
   await page.getByLabel("Working title").fill("Referral intake");
   await page.getByRole("button", { name: "Open case" }).click();
@@ -117,7 +79,7 @@ test("send a consented referral, then the partner is notified, accepts it and op
   await page.context().close();
 
   const other = await newPage(e.browser, "en");
-  await signIn(other, "intake@haven.test", password, inSecret);
+  await signIn(other, "intake@haven.test", inSecret);
   await other.goto(`${e.harbor.url}/referrals`);
   await other.getByTestId("notifications-bell").filter({ hasText: "1 new" }).waitFor();
   await other.getByRole("link", { name: "Shelter" }).waitFor();

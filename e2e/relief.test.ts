@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { generate } from "otplib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { type HarborProcess, startHarbor } from "../test/support/harbor-process.ts";
+import { createUser, signInByApi } from "./support/accounts.ts";
 import { expectAccessible, launchBrowser, newPage } from "./support/browser.ts";
+import { harborCli } from "./support/cli.ts";
 
 /*
  * The relief screens in a real browser: a foreign national minor's eligibility view shows the HHS interim
@@ -15,22 +15,10 @@ import { expectAccessible, launchBrowser, newPage } from "./support/browser.ts";
  * status changed; the organization's deadline list; axe-clean in English and Spanish.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "harbor-e2e-relief-"));
+const cli = harborCli(dataDir);
 let harbor: HarborProcess;
 let browser: Browser;
-
-function cli(args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ["bin/harbor.js", ...args],
-      { cwd: ROOT, env: { ...process.env, HARBOR_DATA_DIR: dataDir } },
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
-    );
-    child.stdin?.end(input ?? "");
-  });
-}
 
 before(async () => {
   harbor = await startHarbor({ HARBOR_DATA_DIR: dataDir });
@@ -42,55 +30,22 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string, password: string, secret: string, newPassword: string) {
-  await page.goto(`${harbor.url}/`);
-  const challenge = await page.evaluate(
-    async ([e, p]) =>
-      (
-        await fetch("/api/v1/auth/login", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: e, password: p }),
-        })
-      ).json(),
-    [email, password],
-  );
-  const code = await generate({ secret });
-  const status = await page.evaluate(
-    async ([id, c, n]) =>
-      (
-        await fetch("/api/v1/auth/mfa", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ challengeId: id, code: c, newPassword: n }),
-        })
-      ).status,
-    [challenge.challengeId as string, code, newPassword],
-  );
-  assert.equal(status, 200, "signed in");
-}
-
 test("a foreign national minor's eligibility view shows the interim letter path with its deadline (en, es)", async () => {
-  await cli(["org", "create", "--id", "shelter", "--name", "Safe Shelter", "--type", "service_provider"]);
+  cli(["org", "create", "--id", "shelter", "--name", "Safe Shelter", "--type", "service_provider"]);
   const password = "correct horse battery staple e2e";
-  const created = await cli(
-    [
-      "user",
-      "create",
-      "--org",
-      "shelter",
-      "--email",
-      "advocate@shelter.test",
-      "--role",
-      "advocate",
-      "--password-stdin",
-    ],
-    `${password}\n`,
-  );
-  const secret = /TOTP secret \(shown once\): (\S+)/.exec(created)?.[1];
-  assert.ok(secret, created);
+  const secret = createUser(cli, {
+    org: "shelter",
+    email: "advocate@shelter.test",
+    roles: "advocate",
+    password,
+  });
   const page = await newPage(browser, "en");
-  await signIn(page, "advocate@shelter.test", password, secret, "my own advocate passphrase");
+  await signInByApi(page, harbor.url, {
+    email: "advocate@shelter.test",
+    password,
+    secret,
+    newPassword: "my own advocate passphrase",
+  });
 
   await page.goto(`${harbor.url}/cases`);
   await page.getByLabel("Working title").fill("Minor intake");

@@ -43,6 +43,10 @@ const body = (path: string) => [
   "properties",
 ];
 const FACTS = body("/api/v1/routing/evaluate");
+const patch = (path: string) => [...body(path).slice(0, 2), "patch", ...body(path).slice(3)];
+const CASE_EDIT = patch("/api/v1/cases/{id}");
+const PERSON_EDIT = patch("/api/v1/persons/{id}");
+const nullable = ["anyOf", "type=string", "enum"];
 
 /** The enums the web's forms offer, by where they sit in the contract. */
 const VOCABULARY: Record<string, string[]> = {
@@ -73,6 +77,20 @@ const VOCABULARY: Record<string, string[]> = {
   ARREST_AGENCY_TYPES: [...body("/api/v1/cases/{id}/arrests"), "agencyType", "enum"],
   OUTCOMES: [...body("/api/v1/cases/{id}/adjudications"), "outcome", "enum"],
   VOID_REASONS: [...body("/api/v1/events/{id}/void"), "reason", "enum"],
+  COOPERATION: [...FACTS, "victim", "properties", "cooperatesWithLawEnforcement", "enum"],
+  TRAFFICKING_TYPES: [...CASE_EDIT, "traffickingType", "enum"],
+  CONFIRMATIONS: [...CASE_EDIT, "confirmation", "enum"],
+  LEAD_AGENCY_TYPES: [...CASE_EDIT, "leadAgencyType", ...nullable],
+  US_STATES: [...CASE_EDIT, "incidentState", ...nullable],
+  CLOSE_REASONS: [...body("/api/v1/cases/{id}/close"), "reason", "enum"],
+  SEXES: [...PERSON_EDIT, "sex", ...nullable],
+  RACE_ETHNICITIES: [...PERSON_EDIT, "raceEthnicity", ...nullable],
+  COUNTRIES: [...PERSON_EDIT, "citizenshipCountry", ...nullable],
+  VISA_CATEGORIES: [...PERSON_EDIT, "visaCategory", ...nullable],
+  MEANS_OF_CONTROL: [...PERSON_EDIT, "meansOfControl", "items", "enum"],
+  EXPLOITATION_TYPES: [...PERSON_EDIT, "exploitationTypes", "items", "enum"],
+  INDUSTRIES: [...PERSON_EDIT, "industry", ...nullable],
+  RECRUITMENTS: [...PERSON_EDIT, "recruitment", ...nullable],
 };
 
 /** client/vocabulary.gen.ts: the contract's enums as constant lists, in the API's order. */

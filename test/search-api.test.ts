@@ -219,3 +219,35 @@ describeEachStore("harbor search reindex", (backend) => {
     assert.equal(audited.length, 1);
   });
 });
+
+describeEachStore("case search finds a converted tip's words", (backend) => {
+  let t: TestApp;
+  let intake: TestUser;
+  before(async () => {
+    t = await startTestApp(backend, recordsEnv());
+    intake = await createOrgWithUser(t.store, { orgId: "ct-hot", orgType: "hotline", roles: ["intake"] });
+  });
+  after(() => t.close());
+
+  const post = async (url: string, body: unknown, version?: number) => {
+    const headers = { ...intake.headers, ...(version ? { "if-match": `W/"${version}"` } : {}) };
+    const r = await call(t.app, "POST", url, headers, body);
+    assert.ok(r.status < 300, `${url}: ${r.raw}`);
+    return r.body;
+  };
+  const found = async (q: string) =>
+    (await call(t.app, "GET", `/api/v1/cases/search?q=${q}`, intake.headers)).body.cases.map(
+      (c: { id: string }) => c.id,
+    );
+
+  test("the tip's narrative and its merged duplicates' are text of the case, found from the convert on", async () => {
+    const tip = await post("/api/v1/tips", { narrative: "Workers sleep in the quarry bunkhouse" });
+    const dup = await post("/api/v1/tips", { narrative: "Same quarry, a caller from Lubbock" });
+    await post(`/api/v1/tips/${dup.id}/merge`, { into: tip.id }, 1);
+    assert.deepEqual(await found("bunkhouse"), [], "a tip on no case is found by no case search");
+    const current = (await call(t.app, "GET", `/api/v1/tips/${tip.id}`, intake.headers)).body;
+    const { caseId } = await post(`/api/v1/tips/${tip.id}/convert`, { title: "Quarry" }, current.version);
+    assert.deepEqual(await found("bunkhouse"), [caseId]);
+    assert.deepEqual(await found("lubbock+quarry"), [caseId], "the duplicate's words too");
+  });
+});

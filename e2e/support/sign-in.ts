@@ -12,6 +12,7 @@ export const SIGN_IN_TEXT = {
     newPassword: "New password",
     repeat: "Repeat the new password",
     account: "Your account",
+    home: "My work",
   },
   es: {
     email: "Correo electrónico",
@@ -22,6 +23,7 @@ export const SIGN_IN_TEXT = {
     newPassword: "Contraseña nueva",
     repeat: "Repita la contraseña nueva",
     account: "Su cuenta",
+    home: "Mi trabajo",
   },
 } as const;
 
@@ -44,7 +46,8 @@ export async function authenticatorCode(secret: string): Promise<string> {
 
 /**
  * Signs in through the sign-in page: email and password; then, as the page asks, enrols the shown
- * setup key (returned), sets `newPassword` after a one-time password, and types the code.
+ * setup key (returned), sets `newPassword` after a one-time password, and types the code; ends on the
+ * account page.
  */
 export async function signInThroughPage(
   page: Page,
@@ -67,6 +70,9 @@ export async function signInThroughPage(
   }
   await page.getByRole("textbox", { name: T.code }).fill(await authenticatorCode(secret));
   await page.getByRole("button", { name: T.verify }).click();
+  // Signed in, the user lands on their home page; the account page is the sign-in page once signed in.
+  await page.getByRole("heading", { level: 1, name: T.home }).waitFor();
+  await page.goto(`${baseUrl}/sign-in`);
   await page.getByRole("heading", { level: 1, name: T.account }).waitFor();
   return secret;
 }

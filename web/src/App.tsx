@@ -17,6 +17,7 @@ import { TeamPage } from "./pages/plan/TeamPage.tsx";
 import { CasePage } from "./pages/records/CasePage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { ConsentsPage } from "./pages/records/ConsentsPage.tsx";
+import { PersonEditPage } from "./pages/records/PersonEditPage.tsx";
 import { SharingPage } from "./pages/records/SharingPage.tsx";
 import { ReferralPage } from "./pages/referrals/ReferralPage.tsx";
 import { ReferralsPage } from "./pages/referrals/ReferralsPage.tsx";
@@ -59,6 +60,7 @@ export function App() {
         <Route path="cases/:id/plan" element={<PlanPage />} />
         <Route path="cases/:id/team" element={<TeamPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
+        <Route path="persons/:id/edit" element={<PersonEditPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="referrals/new" element={<SendReferralPage />} />
         <Route path="referrals/:id" element={<ReferralPage />} />

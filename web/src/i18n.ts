@@ -2,6 +2,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import enAttachments from "./locales/en/attachments.json";
 import enAuth from "./locales/en/auth.json";
+import enCasework from "./locales/en/casework.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enNotifications from "./locales/en/notifications.json";
@@ -14,6 +15,7 @@ import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
 import esAttachments from "./locales/es/attachments.json";
 import esAuth from "./locales/es/auth.json";
+import esCasework from "./locales/es/casework.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esNotifications from "./locales/es/notifications.json";
@@ -43,6 +45,7 @@ export const resources = {
     relief: enRelief,
     attachments: enAttachments,
     plan: enPlan,
+    casework: enCasework,
   },
   es: {
     common: esCommon,
@@ -57,6 +60,7 @@ export const resources = {
     relief: esRelief,
     attachments: esAttachments,
     plan: esPlan,
+    casework: esCasework,
   },
 } as const;
 

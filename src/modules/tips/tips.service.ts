@@ -9,14 +9,14 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { openCaseInTransaction, recordCaseActivity } from "../cases/cases.service.ts";
-import { fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
+import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
 import { addPersonInTransaction } from "../persons/persons.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN, type RequestMeta } from "../policy/access.ts";
 import { ORG_TYPE_RULES, TIP_GRANTS, type TipAction } from "../policy/policy.rules.ts";
 import { evaluateFacts } from "../routing/routing.service.ts";
-import { indexText } from "../search/search.index.ts";
-import { HHS_CLOCK_MS, presentSummary, presentTip, TIPS_TABLE } from "./tips.presenter.ts";
-import { tipsRepository } from "./tips.repository.ts";
+import { indexText, indexTexts } from "../search/search.index.ts";
+import { HHS_CLOCK_MS, openTip, presentSummary, presentTip, TIPS_TABLE } from "./tips.presenter.ts";
+import { type TipWithKey, tipsRepository } from "./tips.repository.ts";
 import type { ListTipsQ, SubmitTipReq, TipSummaryT, TipViewT } from "./tips.schema.ts";
 import { priorityOf, screenTip } from "./tips.screening.ts";
 
@@ -309,12 +309,39 @@ export function convertTip(store: Store, caller: Caller, id: string, expected: n
       );
     }
     await recordCaseActivity(trx, caller.auth, kase, { kind: "tip.converted", ref: { type: "tip", id } });
+    await indexTipsUnderCase(trx, crypto, kase.id, [
+      row,
+      ...(await tipsRepository.mergedInto(trx, row.org_id, id)),
+    ]);
     return {
       set: { status: "closed", close_reason: "converted", closed_at: clock.now(), case_id: kase.id },
       details: { caseId: kase.id },
       extra: { caseId: kase.id },
     };
   });
+}
+
+/**
+ * A converted tip's narrative (and those of the duplicates merged into it) becomes text of the case, so
+ * case search finds the case by what the caller said; it was indexed on no case until now.
+ */
+async function indexTipsUnderCase(
+  trx: Kysely<Database>,
+  crypto: FieldCrypto,
+  caseId: string,
+  tips: TipWithKey[],
+) {
+  await indexTexts(
+    trx,
+    tips.map((tip) => ({
+      orgId: tip.org_id,
+      caseId,
+      recordType: "tip" as const,
+      recordId: tip.id,
+      field: "narrative",
+      text: openTip(tip, crypto).narrative,
+    })),
+  );
 }
 
 /** Records that HHS was notified (who, when, how): meets the 24-hour clock. */

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { useSession } from "../../session.tsx";
 import { AccountPanel } from "./AccountPanel.tsx";
+import { afterSignIn } from "./afterSignIn.ts";
 import { ApiError, authApi, groupSecret, type LoginStep } from "./api.ts";
 import { NewPasswordFields, passwordsDiffer } from "./NewPasswordFields.tsx";
 import { ErrorAlert, StatusAlert } from "./shared.tsx";
@@ -21,6 +22,7 @@ export function SignInPage() {
   const { t } = useTranslation("auth");
   const session = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
   const [step, setStep] = useState<Step>({ kind: "password" });
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -81,6 +83,8 @@ export function SignInPage() {
       setStep({ kind: "password" });
       // Ask the server who is signed in, so the header shows this user's links.
       await session.refresh();
+      // Then their home page, or back to the page that sent them to sign in.
+      await navigate(afterSignIn(location.state), { replace: true });
     } catch (e) {
       setError(e);
     } finally {

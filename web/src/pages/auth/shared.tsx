@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { ApiError } from "./api.ts";
+import { SignInLink } from "./returnTo.tsx";
 
 /** A refusal said plainly, in the current language when its code is known; a 401 offers sign-in. */
 export function ErrorAlert({ error }: { error: unknown }) {
@@ -15,7 +15,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
     <div className="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert">
       <div className="usa-alert__body">
         <p className="usa-alert__text">
-          {message} {signIn && <Link to="/sign-in">{t("errors.signInLink")}</Link>}
+          {message} {signIn && <SignInLink>{t("errors.signInLink")}</SignInLink>}
         </p>
       </div>
     </div>

@@ -4,6 +4,8 @@ import { Link, useParams } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { oneOf, PERSON_CITIZENSHIP, PERSON_ROLES } from "../../vocabulary.ts";
 import { type AddPersonRequest, type CaseDetail, type PersonView, recordsApi } from "./api.ts";
+import { CaseWork } from "./CaseWork.tsx";
+import { PersonEditLink } from "./PersonEditLink.tsx";
 import { Crumbs, ErrorAlert, SuccessAlert } from "./shared.tsx";
 
 const FIELDS = [
@@ -33,7 +35,15 @@ function personBody(form: Record<string, string | boolean>): AddPersonRequest {
   return body;
 }
 
-function PersonRow({ person, canConsent }: { person: PersonView; canConsent: boolean }) {
+function PersonRow({
+  person,
+  canConsent,
+  canEdit,
+}: {
+  person: PersonView;
+  canConsent: boolean;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation("records");
   const name = [person.givenName, person.familyName].filter(Boolean).join(" ");
   const hidden = person.givenName === undefined;
@@ -60,6 +70,7 @@ function PersonRow({ person, canConsent }: { person: PersonView; canConsent: boo
             <Link to={`/persons/${person.id}/relief`}>{t("person.reliefLink")}</Link>
           </>
         )}
+        {canEdit && <PersonEditLink personId={person.id} />}
       </td>
     </tr>
   );
@@ -220,7 +231,12 @@ export function CasePage() {
               </thead>
               <tbody>
                 {kase.persons.map((p) => (
-                  <PersonRow key={p.id} person={p} canConsent={kase.permissions.readConsents} />
+                  <PersonRow
+                    key={p.id}
+                    person={p}
+                    canConsent={kase.permissions.readConsents}
+                    canEdit={kase.permissions.update}
+                  />
                 ))}
               </tbody>
             </table>
@@ -231,6 +247,7 @@ export function CasePage() {
               <AddPersonForm caseId={kase.id} onAdded={load} />
             </>
           )}
+          <CaseWork kase={kase} reload={load} />
         </>
       )}
     </>

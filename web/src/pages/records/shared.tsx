@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { SignInLink } from "../auth/returnTo.tsx";
 import { ApiError } from "./api.ts";
 
 /** A failed load or save, said plainly; a 401 offers the sign-in page. */
@@ -20,7 +21,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
     <div className="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert">
       <div className="usa-alert__body">
         <p className="usa-alert__text">
-          {message} {signIn && <Link to="/sign-in">{t("errors.signInLink")}</Link>}
+          {message} {signIn && <SignInLink>{t("errors.signInLink")}</SignInLink>}
         </p>
       </div>
     </div>
