@@ -333,7 +333,7 @@ test("`harbor import` from the command line: template, dry run, import, and a ba
       file,
       "--mapping",
       mapFile,
-      "--user",
+      "--as",
       "in@cli-ngo.test",
       "--dry-run",
     );

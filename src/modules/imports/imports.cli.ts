@@ -18,6 +18,7 @@ import { runImport } from "./imports.service.ts";
 
 interface Opts {
   user?: string;
+  as?: string;
   mapping?: string;
   template?: boolean;
   dryRun?: boolean;
@@ -76,7 +77,8 @@ export async function importCommand(kind: string, file: string | undefined, opts
   }
   if (kind !== "csv" && kind !== "htcds") throw new CliError("kind must be csv, htcds or template");
   if (!file) throw new CliError("give the file to import");
-  if (!opts.user) throw new CliError("--user <email>: the user the import is made as");
+  const email = opts.user ?? opts.as;
+  if (!email) throw new CliError("--user <email>: the user the import is made as");
   const mapping = opts.mapping ? readMapping(opts.mapping) : undefined;
   let planned: { plan: ImportPlan; errors: RowError[] };
   try {
@@ -100,7 +102,7 @@ export async function importCommand(kind: string, file: string | undefined, opts
     // What start-up does for a server: sealing needs the keys, and the writers index free text for search.
     registerSearchCrypto(await cryptoFor(store, config));
     const bar = progress();
-    const caller = await cliCall(() => callerFor(store, opts.user!));
+    const caller = await cliCall(() => callerFor(store, email));
     let started = false;
     try {
       const out = await cliCall(() =>

@@ -8,7 +8,7 @@ export function registerImportsCommands(program: Command): void {
   program
     .command("import")
     .description(
-      "Import cases and persons from a CSV (one person a row) or HTCDS tables (as `harbor export htcds` writes them), all or nothing",
+      "Import cases and persons from a CSV (one person a row) or HTCDS tables (as `harbor export htcds` writes them): all or nothing, in one transaction (at most 20,000 persons a file)",
     )
     .argument("<kind>", "csv | htcds | template")
     .argument(
@@ -19,6 +19,7 @@ export function registerImportsCommands(program: Command): void {
       "--user <email>",
       "the user the import is made as (their organization gets the records; audited as them)",
     )
+    .option("--as <email>", "the same as --user")
     .option("--mapping <file>", "a mapping file (from --template) naming your file's columns")
     .option("--template", "print the mapping template for this kind and exit")
     .option("--dry-run", "check everything and say what would be created; change nothing")
