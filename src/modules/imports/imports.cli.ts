@@ -12,7 +12,8 @@ import { CLI_ACTOR, cliCall } from "../users/users.cli.ts";
 import { userByEmail } from "../users/users.service.ts";
 import { planCsv } from "./imports.csv.ts";
 import { mappingTemplate } from "./imports.fields.ts";
-import { planHtcds, readHtcds } from "./imports.htcds.ts";
+import { planHtcds } from "./imports.htcds.ts";
+import { readHtcds } from "./imports.htcds-read.ts";
 import { ImportInvalid, type ImportPlan, type RowError } from "./imports.plan.ts";
 import { runImport } from "./imports.service.ts";
 
