@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import fc from "fast-check";
 import { sql } from "kysely";
 import { verifyChain } from "../src/modules/audit/audit.service.ts";
 import type { AuthContext } from "../src/modules/auth/auth.context.ts";
@@ -359,4 +360,34 @@ test("`harbor import` from the command line: template, dry run, import, and a ba
     if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test("any one bad code in any row is reported at exactly that line and column, and nothing else", () => {
+  const rows = GOOD.split("\r\n");
+  const header = rows[0]!.split(",");
+  const codeColumns = ["traffickingType", "confirmation", "incidentState", "role", "sex", "industry"];
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: rows.length - 1 }),
+      fc.constantFrom(...codeColumns),
+      fc.stringMatching(/^[a-z]{3,10}$/),
+      (line, column, junk) => {
+        const at = header.indexOf(column);
+        const cells = rows[line]!.split(",");
+        fc.pre(cells[at] !== "" || column === "role");
+        cells[at] = `zz${junk}`;
+        const text = rows.map((r, i) => (i === line ? cells.join(",") : r)).join("\r\n");
+        const { errors } = planCsv(text);
+        const mine = errors.filter((e) => e.row === line + 1 && e.column === column);
+        assert.equal(mine.length, 1, JSON.stringify(errors));
+        assert.match(mine[0]!.message, /is not one of the allowed codes/);
+        // One bad cell is one problem: not echoed on the case's other rows.
+        assert.ok(
+          errors.every((e) => e.row === line + 1 && e.column === column),
+          JSON.stringify(errors),
+        );
+      },
+    ),
+    { numRuns: 100 },
+  );
 });

@@ -83,6 +83,7 @@ export function planCsv(
   const columnOf = (field: string) => header[columns.get(field)!] ?? field;
   const byCase = new Map<string, PlannedCase>();
   const byPerson = new Map<string, PlannedPerson>();
+  const firstRowFailed = new Map<string, Set<string>>();
   for (const { line, fields } of rows) {
     const values: Record<string, unknown> = {};
     const failed = new Set<string>();
@@ -125,6 +126,7 @@ export function planCsv(
       if (kase.input.title.length > 200) fail("title", "is longer than 200 characters");
       if ((kase.input.narrative?.length ?? 0) > 20_000) fail("narrative", "is longer than 20,000 characters");
       byCase.set(ref, kase);
+      firstRowFailed.set(ref, failed);
     } else
       for (const f of [
         "title",
@@ -133,7 +135,12 @@ export function planCsv(
         "leadAgencyType",
         "incidentState",
       ] as const)
-        if (values[f] !== undefined && values[f] !== (kase.input as unknown as Record<string, unknown>)[f])
+        if (
+          values[f] !== undefined &&
+          // A bad value on the case's first row is reported there, not again on every later row.
+          !firstRowFailed.get(ref)?.has(f) &&
+          values[f] !== (kase.input as unknown as Record<string, unknown>)[f]
+        )
           fail(f, `differs from line ${kase.row}, the first row of case ${ref}; a case has one value`);
     const charge = chargeOf(values, line, fail);
     const personKey = values.personRef ? `${ref}\u0000${values.personRef as string}` : undefined;
