@@ -11606,6 +11606,20 @@ export interface paths {
                          * @enum {string}
                          */
                         model?: "independence" | "stepwise" | "aic" | "bic";
+                    } | {
+                        /**
+                         * @default org
+                         * @enum {string}
+                         */
+                        by?: "org" | "orgType";
+                        /**
+                         * @default stepwise
+                         * @enum {string}
+                         */
+                        model?: "independence" | "stepwise" | "aic" | "bic";
+                        /** @enum {string} */
+                        source: "records";
+                        threshold?: number;
                     };
                 };
             };

@@ -6,6 +6,7 @@ import { registerSecurityCommands } from "./modules/auth/auth.commands.ts";
 import { registerKeysCommands } from "./modules/crypto/keys.commands.ts";
 import { registerDemoCommands } from "./modules/demo/demo.commands.ts";
 import { registerDirectoryCommands } from "./modules/directory/directory.commands.ts";
+import { registerImportsCommands } from "./modules/imports/imports.commands.ts";
 import { registerReliefCommands } from "./modules/relief/relief.commands.ts";
 import { registerSearchCommands } from "./modules/search/search.commands.ts";
 import { registerStatsCommands } from "./modules/stats/stats.commands.ts";
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerSearchCommands(program);
   registerReliefCommands(program);
   registerStatsCommands(program);
+  registerImportsCommands(program);
   return program;
 }
 

@@ -92,6 +92,9 @@ export const casesRepository = {
       traffickingType?: CaseRow["trafficking_type"] | undefined;
       incidentState?: string | null | undefined;
       facts?: Record<string, unknown> | undefined;
+      confirmation?: CaseRow["confirmation"] | undefined;
+      leadAgencyType?: CaseRow["lead_agency_type"] | undefined;
+      investigationStartedOn?: string | undefined;
     },
   ) {
     await db
@@ -106,6 +109,9 @@ export const casesRepository = {
         trafficking_type: row.traffickingType ?? "unknown",
         incident_state: row.incidentState ?? null,
         facts: JSON.stringify(row.facts ?? {}),
+        ...(row.confirmation ? { confirmation: row.confirmation } : {}),
+        lead_agency_type: row.leadAgencyType ?? null,
+        investigation_started_on: row.investigationStartedOn ?? null,
       })
       .execute();
   },

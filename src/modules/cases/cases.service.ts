@@ -83,6 +83,10 @@ export interface OpenCaseInput {
   traffickingType?: VisibleCase["trafficking_type"] | undefined;
   incidentState?: string | undefined;
   facts?: Record<string, unknown> | undefined;
+  /** The incident's codes, for imports (the API sets them by PATCH). */
+  confirmation?: VisibleCase["confirmation"] | undefined;
+  leadAgencyType?: VisibleCase["lead_agency_type"] | undefined;
+  investigationStartedOn?: string | undefined;
 }
 
 const callerFrom = (who: Caller | AuthContext): Caller => ("auth" in who ? who : { auth: who, meta: {} });
@@ -118,6 +122,9 @@ export async function openCaseInTransaction(
     traffickingType: input.traffickingType,
     incidentState: input.incidentState,
     facts: input.facts,
+    confirmation: input.confirmation,
+    leadAgencyType: input.leadAgencyType,
+    investigationStartedOn: input.investigationStartedOn,
   });
   const kase = { id, org_id: orgId };
   await indexCaseText(trx, kase, { title: input.title, narrative: input.narrative });

@@ -5,12 +5,12 @@ import { staleVersion } from "../../server/versioning.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { AuthContext } from "../auth/auth.context.ts";
+import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { sealWithKey } from "../cases/cases.seal.ts";
 import { caseForAction, recordCaseActivity } from "../cases/cases.service.ts";
 import { blindIndex, normalizePhone } from "../crypto/blind-index.ts";
-import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";
+import { type FieldCrypto, fieldCryptoOf, openRecord, sealRecord } from "../crypto/crypto.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded, HIDDEN } from "../policy/access.ts";
 import { can, staticallyHiddenFields } from "../policy/policy.engine.ts";
 import { ORG_TYPE_RULES, type Relation } from "../policy/policy.rules.ts";
@@ -45,6 +45,45 @@ export function personsInCase(
 /** One person the caller may read (undefined otherwise), for the consents module, inside its transaction. */
 export function readablePerson(db: Kysely<Database>, auth: AuthContext, id: string, now: Date) {
   return personsRepository.getReadable(db, auth, id, now);
+}
+
+/** The named context under which statistics open identities for record linkage (never for a response). */
+const LINKAGE: SystemContext = { kind: "system", reason: "stats.linkage" };
+
+/**
+ * Given name, family name and date of birth of persons a caller's scoped query already chose, opened
+ * for record linkage inside a statistics service (MSE): never returned, never logged. Opened under a
+ * named system context because a statistician's role sees no identity; which persons is the caller's
+ * policy's choice (the ids), and the result is only ever reduced to counts.
+ */
+export async function identitiesForLinkage(
+  db: Kysely<Database>,
+  crypto: FieldCrypto,
+  persons: ReadonlyArray<{ id: string; caseId: string; orgId: string }>,
+  now: Date,
+): Promise<Map<string, { givenName?: string; familyName?: string; dateOfBirth?: string }>> {
+  const wanted = new Set(persons.map((p) => p.id));
+  const cases = new Map(persons.map((p) => [`${p.orgId}/${p.caseId}`, { orgId: p.orgId, id: p.caseId }]));
+  const out = new Map<string, { givenName?: string; familyName?: string; dateOfBirth?: string }>();
+  for (const kase of cases.values())
+    for (const row of await personsRepository.listReadableInCase(db, LINKAGE, kase, now)) {
+      if (!wanted.has(row.id) || !row.wrapped) continue;
+      const opened = openRecord<SealedPersonField>(
+        crypto,
+        { table: PERSONS_TABLE, rowId: row.id, dataKeyId: row.data_key_id, wrapped: row.wrapped },
+        {
+          givenName: row.sealed.givenName,
+          familyName: row.sealed.familyName,
+          dateOfBirth: row.sealed.dateOfBirth,
+        },
+      );
+      out.set(row.id, {
+        ...(opened.givenName ? { givenName: opened.givenName } : {}),
+        ...(opened.familyName ? { familyName: opened.familyName } : {}),
+        ...(opened.dateOfBirth ? { dateOfBirth: opened.dateOfBirth } : {}),
+      });
+    }
+  return out;
 }
 
 /** The plain attribute columns from a request (only the fields it gave). */

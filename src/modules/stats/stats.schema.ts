@@ -61,7 +61,7 @@ export const ReportView = z.object({
 });
 
 /** A capture table in the body: the lists, and one row per observed history (0/1 per list, then count). */
-export const MseBody = z
+export const MseTableBody = z
   .object({
     lists: z.array(z.string().min(1).max(64)).min(2).max(10),
     histories: z
@@ -78,3 +78,20 @@ export const MseBody = z
     model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
   })
   .strict();
+
+/**
+ * The capture table built from the victim records the caller's organization may see: each record's
+ * list is its holding organization (or that organization's type), records of one person are linked.
+ */
+export const MseLinkedBody = z
+  .object({
+    source: z.literal("records"),
+    by: z.enum(["org", "orgType"]).default("org"),
+    model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
+    /** History counts below this are not shown (the estimate still uses them). */
+    threshold: z.number().int().min(MIN_THRESHOLD).max(1000).optional(),
+  })
+  .strict();
+
+export const MseBody = z.union([MseTableBody, MseLinkedBody]);
+export type MseReq = z.infer<typeof MseBody>;
