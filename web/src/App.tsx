@@ -21,6 +21,7 @@ import { SendReferralPage } from "./pages/referrals/SendReferralPage.tsx";
 import { DeadlinesPage } from "./pages/relief/DeadlinesPage.tsx";
 import { EligibilityPage } from "./pages/relief/EligibilityPage.tsx";
 import { SearchPage } from "./pages/search/SearchPage.tsx";
+import { StatsPage } from "./pages/stats/StatsPage.tsx";
 import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx";
 import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
 import { TriagePage } from "./pages/tips/TriagePage.tsx";
@@ -62,6 +63,7 @@ export function App() {
         <Route path="tips/:id" element={<TipPage />} />
         <Route path="persons/:id/relief" element={<EligibilityPage />} />
         <Route path="relief/deadlines" element={<DeadlinesPage />} />
+        <Route path="stats" element={<StatsPage />} />
       </Route>
     </Routes>
   );

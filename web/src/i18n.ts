@@ -8,6 +8,7 @@ import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
 import enRelief from "./locales/en/relief.json";
 import enSearch from "./locales/en/search.json";
+import enStats from "./locales/en/stats.json";
 import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
 import esAuth from "./locales/es/auth.json";
@@ -18,6 +19,7 @@ import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
 import esRelief from "./locales/es/relief.json";
 import esSearch from "./locales/es/search.json";
+import esStats from "./locales/es/stats.json";
 import esTips from "./locales/es/tips.json";
 import esWork from "./locales/es/work.json";
 
@@ -37,6 +39,7 @@ export const resources = {
     work: enWork,
     search: enSearch,
     relief: enRelief,
+    stats: enStats,
   },
   es: {
     common: esCommon,
@@ -49,6 +52,7 @@ export const resources = {
     work: esWork,
     search: esSearch,
     relief: esRelief,
+    stats: esStats,
   },
 } as const;
 

@@ -135,8 +135,8 @@ function section(doc: Doc, root: Struct, table: ReportTable, threshold: number, 
       doc,
       sect,
       words.note(
-        label(s.row === table.unit ? title : s.row),
-        label(s.col),
+        // A one-way table's only row is its unit: the column names the cell.
+        table.kind === "two_way" ? `${label(s.row)}, ${label(s.col)}` : label(s.col),
         s.reason === "primary" ? words.primary(threshold) : words.complementary(threshold),
       ),
     );
