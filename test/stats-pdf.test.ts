@@ -192,6 +192,15 @@ describeEachStore("GET /api/v1/stats/:report as PDF and CSV", (backend) => {
       assert.equal(cellAfter(lines, "TX"), "12");
       assert.equal(cellAfter(lines, "GA"), "suppressed (fewer than 11)");
     }
+    const audited = await t.store.db
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "stats.report")
+      .execute();
+    assert.ok(
+      audited.some((a) => (a.details as { format?: string }).format === "pdf"),
+      "the download is audited as a PDF",
+    );
   });
 
   test("format=csv answers an attached CSV whose suppressed cells are empty with their reason", async () => {

@@ -55,7 +55,7 @@ export async function statsCommand(report: string, opts: Opts): Promise<void> {
   const query = filters(opts);
   await withStore(async (store) => {
     const out = await cliCall(async () =>
-      statsReport(store, await callerFor(store, opts.user), report as ReportName, query),
+      statsReport(store, await callerFor(store, opts.user), report as ReportName, query, opts.format),
     );
     if (opts.format === "json") {
       if (opts.out) writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);

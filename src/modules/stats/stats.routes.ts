@@ -44,8 +44,8 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
-      const report = await statsReport(app.store, callerOf(request), request.params.report, query);
       const chosen = reportFormat(format, request.headers.accept);
+      const report = await statsReport(app.store, callerOf(request), request.params.report, query, chosen);
       if (chosen === "json") return report;
       const file = await reportFile(report, chosen, negotiateLang(lang, request.headers["accept-language"]));
       return (

@@ -15,12 +15,16 @@ import { statsRepository } from "./stats.repository.ts";
 const hasRole = (caller: Caller, roles: readonly string[]) =>
   caller.auth.roles.some((r) => roles.includes(r));
 
-/** A protected report over the cases the caller may read; audited (the report name and filters, codes only). */
+/**
+ * A protected report over the cases the caller may read; audited (the report name, filters and the format
+ * it leaves in: json, or a csv/pdf download, codes only).
+ */
 export async function statsReport(
   store: Store,
   caller: Caller,
   name: ReportName,
   query: ReportFilters & { threshold?: number },
+  format: "json" | "csv" | "pdf" = "json",
 ) {
   const { threshold, ...filters } = query;
   return guarded(
@@ -42,7 +46,7 @@ export async function statsReport(
         outcome: "success",
         targetType: "report",
         targetIds: [],
-        details: { report: name, ...filters, threshold: report.threshold },
+        details: { report: name, ...filters, threshold: report.threshold, format },
       });
       return report;
     },
