@@ -11436,12 +11436,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An HTRS-style report over the cases you may see, with small counts suppressed */
+        /**
+         * An HTRS-style report over the cases you may see, with small counts suppressed
+         * @description JSON by default. `format=csv` (or `Accept: text/csv`) answers a formula-safe CSV, one line per published cell; `format=pdf` (or `Accept: application/pdf`) a tagged PDF/UA document with its charts and tables, in `lang` (or the Accept-Language). Both are attachments. Suppressed cells are never numbers in any format.
+         */
         get: {
             parameters: {
                 query?: {
                     confirmation?: "confirmed" | "confirmed_not_trafficking" | "open";
+                    format?: "json" | "csv" | "pdf";
                     from?: string;
+                    lang?: "en" | "es";
                     state?: string;
                     threshold?: number;
                     to?: string;

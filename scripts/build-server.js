@@ -37,6 +37,8 @@ const EXTERNAL = [
   "@fastify/swagger",
   "@fastify/swagger-ui",
   "commander",
+  // Its standard fonts' metrics and the sRGB profile are read from its data/ folder (import.meta.url).
+  "pdfkit",
   "pino",
   "thread-stream",
   "vite",
@@ -111,7 +113,8 @@ export function serverBuildIsStale(root = ROOT) {
 }
 
 /**
- * Bundled packages that use __dirname or __filename, which would point into dist/ rather than at the package.
+ * Bundled packages that use __dirname or __filename, or make a URL relative to import.meta.url, which would
+ * point into dist/ rather than at the package.
  * @param {string} root
  * @param {string[]} inputs
  */
@@ -119,7 +122,9 @@ function packagesReadingBesideThemselves(root, inputs) {
   const found = new Set();
   for (const file of inputs) {
     const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
-    if (pkg && /\b__(?:dirname|filename)\b/.test(readFileSync(path.join(root, file), "utf8"))) found.add(pkg);
+    const text = pkg ? readFileSync(path.join(root, file), "utf8") : "";
+    if (pkg && (/\b__(?:dirname|filename)\b/.test(text) || /new URL\([^)]*import\.meta\.url/.test(text)))
+      found.add(pkg);
   }
   return [...found];
 }

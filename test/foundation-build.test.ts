@@ -143,4 +143,17 @@ console.log([readFileSync(fromRoot("data", "greeting.txt"), "utf8"), reply, late
     write("src/main.ts", 'import where from "reads-beside";\nexport const main = where;\n');
     await assert.rejects(buildServer(project), /add them to EXTERNAL.*: reads-beside/);
   });
+
+  test("so does an ES module package that finds its files from import.meta.url (as pdfkit does)", async () => {
+    write(
+      "node_modules/reads-beside-esm/package.json",
+      '{ "name": "reads-beside-esm", "type": "module", "main": "index.js" }\n',
+    );
+    write(
+      "node_modules/reads-beside-esm/index.js",
+      "export default new URL('./data/font.afm', import.meta.url).href;\n",
+    );
+    write("src/main.ts", 'import where from "reads-beside-esm";\nexport const main = where;\n');
+    await assert.rejects(buildServer(project), /add them to EXTERNAL.*: reads-beside-esm/);
+  });
 });

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
 import { OrgsPage } from "./pages/admin/OrgsPage.tsx";
@@ -29,6 +30,9 @@ import { PublicTipPage, ReceiptStatusPage } from "./pages/tips/PublicTipPage.tsx
 import { OperatorTipPage, TipPage } from "./pages/tips/TipPage.tsx";
 import { TriagePage } from "./pages/tips/TriagePage.tsx";
 import { WorkPage } from "./pages/work/WorkPage.tsx";
+
+// Loaded when first visited: ECharts and the state atlas stay out of every other page's bundle.
+const StatsPage = lazy(() => import("./pages/stats/StatsPage.tsx").then((m) => ({ default: m.StatsPage })));
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -70,6 +74,14 @@ export function App() {
         <Route path="tips/:id" element={<TipPage />} />
         <Route path="persons/:id/relief" element={<EligibilityPage />} />
         <Route path="relief/deadlines" element={<DeadlinesPage />} />
+        <Route
+          path="stats"
+          element={
+            <Suspense fallback={null}>
+              <StatsPage />
+            </Suspense>
+          }
+        />
       </Route>
     </Routes>
   );

@@ -11,6 +11,7 @@ import enRecords from "./locales/en/records.json";
 import enReferrals from "./locales/en/referrals.json";
 import enRelief from "./locales/en/relief.json";
 import enSearch from "./locales/en/search.json";
+import enStats from "./locales/en/stats.json";
 import enTips from "./locales/en/tips.json";
 import enWork from "./locales/en/work.json";
 import esAttachments from "./locales/es/attachments.json";
@@ -24,6 +25,7 @@ import esRecords from "./locales/es/records.json";
 import esReferrals from "./locales/es/referrals.json";
 import esRelief from "./locales/es/relief.json";
 import esSearch from "./locales/es/search.json";
+import esStats from "./locales/es/stats.json";
 import esTips from "./locales/es/tips.json";
 import esWork from "./locales/es/work.json";
 
@@ -46,6 +48,7 @@ export const resources = {
     attachments: enAttachments,
     plan: enPlan,
     casework: enCasework,
+    stats: enStats,
   },
   es: {
     common: esCommon,
@@ -61,6 +64,7 @@ export const resources = {
     attachments: esAttachments,
     plan: esPlan,
     casework: esCasework,
+    stats: esStats,
   },
 } as const;
 

@@ -25,6 +25,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/tips", labelKey: "tips:nav.triage", access: { roles: ["intake", "investigator", "advocate"] } },
   { to: "/search", labelKey: "search:nav.search", access: { roles: [] } },
   { to: "/relief/deadlines", labelKey: "relief:nav.deadlines", access: { roles: [] } },
+  // The roles of STATS_READER_ROLES (src/modules/policy/policy.rules.ts).
+  {
+    to: "/stats",
+    labelKey: "stats:nav.stats",
+    access: { roles: ["analyst", "admin", "auditor", "investigator", "prosecutor", "advocate"] },
+  },
   { to: "/admin/users", labelKey: "auth:nav.users", access: { can: "manageUsers" } },
   { to: "/admin/orgs", labelKey: "auth:nav.orgs", access: { can: "manageUsers" } },
   { to: "/admin/tokens", labelKey: "auth:nav.tokens", access: { can: "manageUsers" } },

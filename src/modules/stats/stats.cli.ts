@@ -1,14 +1,15 @@
+import { writeFileSync } from "node:fs";
 import { CliError, printJson } from "../../cli/output.ts";
 import { withStore } from "../../cli/store-context.ts";
 import { toCsv } from "../../stats/exports/csv.ts";
 import { HTCDS_TABLES, type HtcdsTableName } from "../../stats/exports/htcds.ts";
-import { reportCsv } from "../../stats/reports/report-csv.ts";
 import { REPORTS, type ReportName } from "../../stats/reports/reports.ts";
 import type { Store } from "../../store/store.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import type { Caller } from "../policy/access.ts";
 import { CLI_ACTOR, cliCall } from "../users/users.cli.ts";
 import { userByEmail } from "../users/users.service.ts";
+import { reportFile } from "./stats.formats.ts";
 import { ReportQuery } from "./stats.schema.ts";
 import { statsExport, statsReport } from "./stats.service.ts";
 
@@ -17,7 +18,9 @@ interface Opts {
   from?: string;
   to?: string;
   threshold?: string;
-  format: "json" | "csv";
+  format: "json" | "csv" | "pdf";
+  out?: string;
+  lang?: "en" | "es";
 }
 
 /** The CLI acts as the named user: their roles and organization decide what is counted, and it is audited as them. */
@@ -52,10 +55,20 @@ export async function statsCommand(report: string, opts: Opts): Promise<void> {
   const query = filters(opts);
   await withStore(async (store) => {
     const out = await cliCall(async () =>
-      statsReport(store, await callerFor(store, opts.user), report as ReportName, query),
+      statsReport(store, await callerFor(store, opts.user), report as ReportName, query, opts.format),
     );
-    if (opts.format === "csv") process.stdout.write(reportCsv(out));
-    else printJson(out);
+    if (opts.format === "json") {
+      if (opts.out) writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
+      else printJson(out);
+      return;
+    }
+    if (opts.format === "pdf" && !opts.out && process.stdout.isTTY)
+      throw new CliError("a PDF is not for a terminal: give --out FILE or redirect the output");
+    const file = await reportFile(out, opts.format, opts.lang ?? "en");
+    if (opts.out) {
+      writeFileSync(opts.out, file.body);
+      process.stderr.write(`Wrote ${opts.out}\n`);
+    } else process.stdout.write(file.body);
   });
 }
 

@@ -13,7 +13,9 @@ export function registerStatsCommands(program: Command): void {
     .option("--from <date>", "first day (YYYY-MM-DD)")
     .option("--to <date>", "last day (YYYY-MM-DD)")
     .option("--threshold <n>", "suppress counts below this (default 11, at least 3)")
-    .addOption(new Option("--format <format>", "output").choices(["json", "csv"]).default("json"))
+    .addOption(new Option("--format <format>", "output").choices(["json", "csv", "pdf"]).default("json"))
+    .option("--out <file>", "write to this file instead of standard output")
+    .addOption(new Option("--lang <lang>", "language of the PDF").choices(["en", "es"]).default("en"))
     .action(async (report: string, opts) => (await load()).statsCommand(report, opts));
   program
     .command("export")

@@ -2,8 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody } from "../cases/cases.schema.ts";
+import { negotiateLang } from "../directory/directory.lang.ts";
 import { callerOf } from "../policy/caller.ts";
-import { MseBody, ReportParams, ReportQuery, ReportView } from "./stats.schema.ts";
+import { reportFile, reportFormat } from "./stats.formats.ts";
+import { MseBody, ReportParams, ReportRequestQuery, ReportView } from "./stats.schema.ts";
 import { statsMse, statsReport } from "./stats.service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -30,11 +32,30 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ["stats"],
         summary: "An HTRS-style report over the cases you may see, with small counts suppressed",
+        description:
+          "JSON by default. `format=csv` (or `Accept: text/csv`) answers a formula-safe CSV, one line per " +
+          "published cell; `format=pdf` (or `Accept: application/pdf`) a tagged PDF/UA document with its " +
+          "charts and tables, in `lang` (or the Accept-Language). Both are attachments. Suppressed cells " +
+          "are never numbers in any format.",
         params: ReportParams,
-        querystring: ReportQuery,
+        querystring: ReportRequestQuery,
         response: { 200: ReportView, ...errors },
       },
     },
-    async (request) => statsReport(app.store, callerOf(request), request.params.report, request.query),
+    async (request, reply) => {
+      const { format, lang, ...query } = request.query;
+      const chosen = reportFormat(format, request.headers.accept);
+      const report = await statsReport(app.store, callerOf(request), request.params.report, query, chosen);
+      if (chosen === "json") return report;
+      const file = await reportFile(report, chosen, negotiateLang(lang, request.headers["accept-language"]));
+      return (
+        reply
+          .header("content-type", file.contentType)
+          .header("content-disposition", `attachment; filename="${file.fileName}"`)
+          .header("vary", "accept, accept-language")
+          // A string or Buffer is sent as it is (the response schema serializes objects only).
+          .send(file.body as unknown as z.infer<typeof ReportView>)
+      );
+    },
   );
 }

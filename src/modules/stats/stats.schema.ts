@@ -9,23 +9,31 @@ const day = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "a real date");
 
 export const ReportParams = z.object({ report: z.enum(REPORTS) }).strict();
-export const ReportQuery = z
+const reportFilters = {
+  from: day.optional(),
+  to: day.optional(),
+  traffickingType: z.enum(TRAFFICKING_TYPES).optional(),
+  confirmation: z.enum(CONFIRMATIONS).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "a USPS state code")
+    .optional(),
+  threshold: z.coerce.number().int().min(MIN_THRESHOLD).max(1000).optional(),
+};
+const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const fromAfterTo = { message: "from must not be after to", path: ["from"] };
+export const ReportQuery = z.object(reportFilters).strict().refine(fromNotAfterTo, fromAfterTo);
+
+/** The report's formats: JSON (the default), CSV (formula-safe) and tagged PDF; `Accept` chooses too. */
+export const REPORT_FORMATS = ["json", "csv", "pdf"] as const;
+export const ReportRequestQuery = z
   .object({
-    from: day.optional(),
-    to: day.optional(),
-    traffickingType: z.enum(TRAFFICKING_TYPES).optional(),
-    confirmation: z.enum(CONFIRMATIONS).optional(),
-    state: z
-      .string()
-      .regex(/^[A-Z]{2}$/, "a USPS state code")
-      .optional(),
-    threshold: z.coerce.number().int().min(MIN_THRESHOLD).max(1000).optional(),
+    ...reportFilters,
+    format: z.enum(REPORT_FORMATS).optional(),
+    lang: z.enum(["en", "es"]).optional(),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: "from must not be after to",
-    path: ["from"],
-  });
+  .refine(fromNotAfterTo, fromAfterTo);
 
 const Cell = z.object({
   value: z.number().nullable(),

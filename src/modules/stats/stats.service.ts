@@ -23,12 +23,16 @@ const ORG_TYPES_READER: SystemContext = { kind: "system", reason: "stats.mse_lis
 const hasRole = (caller: Caller, roles: readonly string[]) =>
   caller.auth.roles.some((r) => roles.includes(r));
 
-/** A protected report over the cases the caller may read; audited (the report name and filters, codes only). */
+/**
+ * A protected report over the cases the caller may read; audited (the report name, filters and the format
+ * it leaves in: json, or a csv/pdf download, codes only).
+ */
 export async function statsReport(
   store: Store,
   caller: Caller,
   name: ReportName,
   query: ReportFilters & { threshold?: number },
+  format: "json" | "csv" | "pdf" = "json",
 ) {
   const { threshold, ...filters } = query;
   return guarded(
@@ -50,7 +54,7 @@ export async function statsReport(
         outcome: "success",
         targetType: "report",
         targetIds: [],
-        details: { report: name, ...filters, threshold: report.threshold },
+        details: { report: name, ...filters, threshold: report.threshold, format },
       });
       return report;
     },
