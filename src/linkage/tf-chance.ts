@@ -51,6 +51,21 @@ export function estimateTfChance(
     if (!(model.active & (1 << f.k))) continue;
     const column = f.column(v);
     const table = f.table(tf);
+    // The tables are clipped (term-frequency.ts), so tf_v · r_v no longer sums to 1 over the names: normalize by
+    // R = Σ tf_v r_v so the chance distribution is one, as the maximum likelihood needs.
+    const freq = new Float64Array(table.length);
+    let present = 0;
+    for (let i = 0; i < v.n; i++) {
+      const id = column[i]!;
+      if (id >= 0) {
+        freq[id]!++;
+        present++;
+      }
+    }
+    let norm = 0;
+    for (let id = 0; id < table.length; id++)
+      if (freq[id]! > 0) norm += (freq[id]! / present) * 2 ** -table[id]!;
+    norm ||= 1;
     // Per context: non-match weight per agreed value.
     const byValue = Array.from({ length: CONTEXTS }, () => new Map<number, number>());
     for (let p = 0; p < pairs.count; p++) {
@@ -69,7 +84,7 @@ export function estimateTfChance(
       const ratios: number[] = [];
       const weights: number[] = [];
       for (const [id, c] of counts) {
-        ratios.push(2 ** -(table[id] ?? 0));
+        ratios.push(2 ** -(table[id] ?? 0) / norm);
         weights.push(c);
       }
       chance[slot(f.k, x)] = chanceShare(ratios, weights);
