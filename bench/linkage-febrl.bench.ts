@@ -4,12 +4,10 @@
  * command in a fresh process per run: file in, pairs out, process start-up included. Prints pairwise F1 and wall
  * time beside the Python recordlinkage peer's figures from the data README.
  *
- * Each case runs `FEBRL_RUNS` times (default 5) with two launchers:
- * - `bundle`: `harbor link` bundled by esbuild into bench/out/linkage-cli.mjs (plain JavaScript, no transpiling
- *   at start-up: what a compiled `harbor` runs);
- * - `tsx`: bin/harbor.js as it ships today, loading TypeScript through tsx.
- * The first run of each case is reported apart ("first": a fresh process after the previous case, file cache
- * warm) from the median of the others ("warm median"). Results: bench/out/linkage-febrl-results.json.
+ * Each case runs `FEBRL_RUNS` times (default 5) through bin/harbor.js, the shipped command (compiled JavaScript
+ * in dist/, built once before timing). The first run of each case is reported apart ("first": a fresh process
+ * after the previous case, file cache warm) from the median of the others ("warm median"); with FEBRL_RUNS=1
+ * only the first. Results: bench/out/linkage-febrl-results.json.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -85,22 +83,12 @@ function split(file: string): [URL, URL] {
   return [left, right];
 }
 
-const bundle = new URL("bench/out/linkage-cli.mjs", root);
+// bin/harbor.js runs the compiled dist/ and compiles it first when sources are newer: build it here, untimed, so
+// every timed run is the shipped command and none includes a build.
 const t0 = performance.now();
-execFileSync(new URL("node_modules/.bin/esbuild", root).pathname, [
-  new URL("bench/linkage-entry.ts", root).pathname,
-  "--bundle",
-  "--platform=node",
-  "--format=esm",
-  "--log-level=warning",
-  `--outfile=${bundle.pathname}`,
-  "--banner:js=import{createRequire}from'module';const require=createRequire(import.meta.url);",
-]);
-log(`bundle built in ${((performance.now() - t0) / 1000).toFixed(2)} s (${bundle.pathname})`);
-const launchers = {
-  bundle: [bundle.pathname],
-  tsx: [new URL("bin/harbor.js", root).pathname],
-} as const;
+execFileSync(process.execPath, [new URL("scripts/build-server.js", root).pathname], { stdio: "ignore" });
+log(`dist/ built in ${((performance.now() - t0) / 1000).toFixed(2)} s (not timed below)`);
+const launchers = { harbor: [new URL("bin/harbor.js", root).pathname] } as const;
 
 const peers = peerFigures();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -108,10 +96,10 @@ const results: Record<string, unknown>[] = [];
 log(
   `load average before: ${loadavg()
     .map((x) => x.toFixed(2))
-    .join(" ")}; ${RUNS} runs per case and launcher`,
+    .join(" ")}; ${RUNS} runs per case`,
 );
 log(
-  "file          task    id   F1 (P / R)                peer F1  >= peer  bundle first / warm median   tsx first / warm median   engine",
+  "file          task    id   F1 (P / R)                peer F1  >= peer  bin/harbor.js first / warm median   engine",
 );
 for (const file of ["dataset1.csv", "dataset2.csv"]) {
   const [left, right] = split(file);
@@ -132,7 +120,7 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
         "--out",
         pairsFile.pathname,
       ];
-      const times: Record<string, number[]> = { bundle: [], tsx: [] };
+      const times: Record<string, number[]> = { harbor: [] };
       let engine = 0;
       let summary = "";
       for (const [name, entry] of Object.entries(launchers)) {
@@ -148,9 +136,9 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
       const s = score(pairsFile, truth);
       const peer = peers.get(file)![withId ? "withId" : "withoutId"];
       const fmt = (xs: number[]) =>
-        `${(xs[0]! / 1000).toFixed(2)} / ${(median(xs.slice(1)) / 1000).toFixed(2)} s`;
+        `${(xs[0]! / 1000).toFixed(2)} / ${xs.length > 1 ? (median(xs.slice(1)) / 1000).toFixed(2) : "-"} s`;
       log(
-        `${file.padEnd(14)}${task.padEnd(8)}${(withId ? "yes" : "no").padEnd(5)}${s.f1.toFixed(4)} (${s.precision.toFixed(4)} / ${s.recall.toFixed(4)})   ${peer.toFixed(4)}   ${s.f1 >= peer ? "yes" : "NO "}      ${fmt(times.bundle!).padEnd(29)}${fmt(times.tsx!).padEnd(26)}${engine.toFixed(2)} s`,
+        `${file.padEnd(14)}${task.padEnd(8)}${(withId ? "yes" : "no").padEnd(5)}${s.f1.toFixed(4)} (${s.precision.toFixed(4)} / ${s.recall.toFixed(4)})   ${peer.toFixed(4)}   ${s.f1 >= peer ? "yes" : "NO "}      ${fmt(times.harbor!).padEnd(36)}${engine.toFixed(2)} s`,
       );
       results.push({
         file,
@@ -161,8 +149,7 @@ for (const file of ["dataset1.csv", "dataset2.csv"]) {
         peerF1: peer,
         peerNote:
           task === "link" ? "the peer's dedupe figure for the same file (it was not run on the split)" : "",
-        bundleMs: times.bundle,
-        tsxMs: times.tsx,
+        harborMs: times.harbor,
         engineSeconds: engine,
         training: /training: .*/.exec(summary)?.[0],
       });

@@ -292,6 +292,9 @@ for (const run of ["cold", "warm"] as const) {
   endToEnd.push({ run, records: N, seconds, peakRssGb: rssKb / 1024 / 1024, loadAverage: load, ...f1 });
 }
 results.endToEnd = endToEnd;
+log(
+  "README quotes the cold run (the first fresh process on this file) for time and memory; warm is shown apart.",
+);
 
 writeFileSync(new URL("linkage-results.json", out), JSON.stringify(results, null, 2));
 log(`\nresults: bench/out/linkage-results.json`);

@@ -75,6 +75,9 @@ describe("saved linkage models", () => {
     assert.deepEqual(Object.keys(loaded.saved.roles).sort(), Object.keys(synthRoles(false)).sort());
     const second = await linkFiles([people], { ...base, out: b, modelFile: model, explain: true });
     assert.equal(second.result.model.training.method, loaded.saved.training.method);
+    // The term-frequency chance shares travel with the model: the loaded one scores with the saved shares.
+    assert.deepEqual(second.result.model.tfChance, loaded.saved.tfChance);
+    assert.ok(loaded.saved.tfChance && loaded.saved.tfChance.length > 0);
     const pairs = readFileSync(a, "utf8");
     assert.ok(pairs.split("\n").length > 500);
     assert.equal(readFileSync(b, "utf8"), pairs);

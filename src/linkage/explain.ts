@@ -42,7 +42,7 @@ export function explainPair(v: StoreView, s: Scorer, i: number, j: number): Expl
       label: c.labels[level]!,
       context: level === 0 ? "" : contextLabel(k, context, s.active),
       weight: s.weights[slot(k, context) * LEVEL_STRIDE + level]!,
-      tfAdjustment: tfAdjustment(s, v, i, j, k, level),
+      tfAdjustment: tfAdjustment(s, v, i, j, k, level, context),
     });
   });
   const total = pairWeight(s, v, i, j, gamma);

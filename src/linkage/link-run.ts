@@ -45,7 +45,7 @@ export interface FileLinkSummary {
 /**
  * `harbor link dedupe` / `harbor link pair` without the command-line parsing: reads one or two CSV files, runs
  * the engine and writes pairs (and clusters or the review band) as CSV. Pairs are written in input order
- * (left record first), one row per pair at or above the threshold.
+ * (left record first), one row per pair at or above the threshold that the clustering guard did not refuse.
  */
 export async function linkFiles(files: string[], options: FileLinkOptions): Promise<FileLinkSummary> {
   const timings: Record<string, number> = {};
@@ -102,10 +102,15 @@ export async function linkFiles(files: string[], options: FileLinkOptions): Prom
   // Output order: by left record, then right record (a stable, reviewable order).
   const chosen: number[] = [];
   const review: number[] = [];
+  // A link the clustering guard refused is not written as a pair: pairs.csv then never joins two records that
+  // clusters.csv keeps apart. It goes to the review output with the guard's reason instead.
+  const refused = new Uint8Array(pairs.count);
+  for (const r of result.clusters?.refused ?? []) refused[r.pair] = 1;
   for (let p = 0; p < pairs.count; p++) {
     const w = weights[p]!;
-    if (w >= linkWeight) chosen.push(p);
-    else if (w >= reviewWeight) review.push(p);
+    if (w >= linkWeight) {
+      if (!refused[p]) chosen.push(p);
+    } else if (w >= reviewWeight) review.push(p);
   }
   const byRecords = (a: number, b: number) =>
     pairs.left[a]! - pairs.left[b]! || pairs.right[a]! - pairs.right[b]!;

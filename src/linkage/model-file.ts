@@ -69,6 +69,11 @@ export const savedModelSchema = z.object({
     }),
   ),
   tf: z.object({ given: tfSchema, family: tfSchema }).nullable(),
+  /** Per slot (comparison × context), the chance share that scales the term-frequency adjustment (tf-chance.ts). */
+  tfChance: z
+    .array(z.number().min(0).max(1))
+    .length(COMPARISONS.length * CONTEXTS)
+    .optional(),
   training: trainingSchema,
 });
 
@@ -122,6 +127,7 @@ export function toSavedModel(
         return { m, u, weights: c.labels.map((_, l) => (l === 0 ? null : Math.log2(m[l]! / u[l]!))) };
       }),
     })),
+    ...(model.tfChance ? { tfChance: model.tfChance } : {}),
     tf: tf
       ? {
           given: tfSection(tf.given, store, v.given, v.n),
@@ -191,6 +197,7 @@ export async function loadModelFile(file: string): Promise<LoadedModel> {
     m,
     u,
     tfWeight: saved.tfWeight,
+    ...(saved.tfChance ? { tfChance: [...saved.tfChance] } : {}),
     training: { ...saved.training, warnings: [...saved.training.warnings] },
   };
   return { model, saved };

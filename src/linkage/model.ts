@@ -53,6 +53,11 @@ export interface LinkageModel {
   u: number[][];
   /** Multiplier of the term-frequency adjustment on exact name agreement (0 turns it off). */
   tfWeight: number;
+  /**
+   * Per slot, the share of non-matches agreeing exactly on a name that agree by chance (tf-chance.ts); the
+   * term-frequency adjustment is scaled by it. Absent: 1 everywhere (the full adjustment).
+   */
+  tfChance?: number[];
   training: TrainingReport;
 }
 

@@ -8,6 +8,7 @@ import { estimateURandom } from "./random-u.ts";
 import type { RecordStore } from "./record-store.ts";
 import { compileScorer, type Scorer } from "./score.ts";
 import { type TfTables, termFrequencies } from "./term-frequency.ts";
+import { estimateTfChance } from "./tf-chance.ts";
 import { fallbackModel, strictShare, trainUnsupervised } from "./train-unsupervised.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
@@ -110,9 +111,13 @@ export async function runLinkage(
           : trainUnsupervised({ patterns, randomU, active });
     }
     if (options.tfWeight !== undefined) model.tfWeight = options.tfWeight;
+    const tf = options.tf ?? termFrequencies(v);
+    // A loaded model keeps the shares it was saved with; a trained one learns them from these candidates.
+    if (!model.tfChance && model.tfWeight !== 0)
+      model.tfChance = estimateTfChance(v, pairs, gammas, model, tf);
     lap("train");
     options.onStage?.("scoring");
-    const scorer = compileScorer(model, options.tf ?? termFrequencies(v));
+    const scorer = compileScorer(model, tf);
     const weights = await computeWeights(v, pairs, gammas, scorer, pool);
     lap("score");
     const linkWeight = logit2(options.threshold ?? 0.5);

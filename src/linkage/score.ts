@@ -1,7 +1,7 @@
-import { C, CONTEXTS, contextOf, K, LEVEL_STRIDE, MASK, SHIFT } from "./comparisons.ts";
+import { C, CONTEXTS, contextOf, K, LEVEL_STRIDE, MASK, SHIFT, slot } from "./comparisons.ts";
 import { type LinkageModel, logit2, weightTable } from "./model.ts";
 import type { StoreView } from "./record-store.ts";
-import type { TfTables } from "./term-frequency.ts";
+import { sharedAdjustment, type TfTables } from "./term-frequency.ts";
 
 /** A compiled model: the per-level weight table flattened for the hot loop, plus the prior. */
 export interface Scorer {
@@ -11,6 +11,8 @@ export interface Scorer {
   prior: number;
   tfWeight: number;
   tf: TfTables | undefined;
+  /** Per slot, the share of agreeing non-matches that agree by chance (tf-chance.ts); scales the adjustment. */
+  tfChance: Float64Array;
   active: number;
 }
 
@@ -18,7 +20,16 @@ export interface Scorer {
 export function compileScorer(model: LinkageModel, tf?: TfTables): Scorer {
   const weights = new Float64Array(K * CONTEXTS * LEVEL_STRIDE);
   for (const [row, t] of weightTable(model).entries()) weights.set(t, row * LEVEL_STRIDE);
-  return { weights, prior: logit2(model.lambda), tfWeight: model.tfWeight, tf, active: model.active };
+  const tfChance = new Float64Array(K * CONTEXTS).fill(1);
+  if (model.tfChance) tfChance.set(model.tfChance);
+  return {
+    weights,
+    prior: logit2(model.lambda),
+    tfWeight: model.tfWeight,
+    tf,
+    tfChance,
+    active: model.active,
+  };
 }
 
 const TOP_GIVEN = 5;
@@ -26,7 +37,8 @@ const TOP_FAMILY = 4;
 
 /**
  * The term-frequency adjustment (bits) of comparison k at `level` for records i and j: non-zero only for exact
- * agreement on the same name (swapped names also score "exact" but the two values differ).
+ * agreement on the same name (swapped names also score "exact" but the two values differ), and scaled down in a
+ * context where agreeing non-matches are mostly relatives rather than namesakes (tf-chance.ts).
  */
 export function tfAdjustment(
   s: Scorer,
@@ -35,16 +47,19 @@ export function tfAdjustment(
   j: number,
   k: number,
   level: number,
+  context: number,
 ): number {
   const tf = s.tf;
   if (!tf || s.tfWeight === 0) return 0;
   if (k === C.given && level === TOP_GIVEN) {
     const g = v.given[i]!;
-    return g === v.given[j] ? s.tfWeight * (tf.given[g] ?? 0) : 0;
+    if (g !== v.given[j]) return 0;
+    return s.tfWeight * sharedAdjustment(tf.given[g] ?? 0, s.tfChance[slot(k, context)]!);
   }
   if (k === C.family && level === TOP_FAMILY) {
     const f = v.family[i]!;
-    return f === v.family[j] ? s.tfWeight * (tf.family[f] ?? 0) : 0;
+    if (f !== v.family[j]) return 0;
+    return s.tfWeight * sharedAdjustment(tf.family[f] ?? 0, s.tfChance[slot(k, context)]!);
   }
   return 0;
 }
@@ -59,8 +74,10 @@ export function pairWeight(s: Scorer, v: StoreView, i: number, j: number, gamma:
   for (let k = 0; k < K; k++)
     total += w[(k * CONTEXTS + contextOf(gamma, k)) * LEVEL_STRIDE + ((gamma >>> SHIFT[k]!) & MASK[k]!)]!;
   if (s.tf && s.tfWeight !== 0) {
-    total += tfAdjustment(s, v, i, j, C.given, (gamma >>> SHIFT[C.given]!) & MASK[C.given]!);
-    total += tfAdjustment(s, v, i, j, C.family, (gamma >>> SHIFT[C.family]!) & MASK[C.family]!);
+    const gl = (gamma >>> SHIFT[C.given]!) & MASK[C.given]!;
+    const fl = (gamma >>> SHIFT[C.family]!) & MASK[C.family]!;
+    if (gl === TOP_GIVEN) total += tfAdjustment(s, v, i, j, C.given, gl, contextOf(gamma, C.given));
+    if (fl === TOP_FAMILY) total += tfAdjustment(s, v, i, j, C.family, fl, contextOf(gamma, C.family));
   }
   return total;
 }

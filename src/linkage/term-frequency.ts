@@ -43,3 +43,10 @@ function table(column: Int32Array, n: number, size: number): Float32Array {
 export function termFrequencies(v: StoreView): TfTables {
   return { given: table(v.given, v.n, v.names.count), family: table(v.family, v.n, v.names.count) };
 }
+
+/** The adjustment (bits) for a table value `full` = log2(Σtf²/tf_v) when a share `a` of agreeing non-matches is chance. */
+export function sharedAdjustment(full: number, a: number): number {
+  if (a >= 1) return full;
+  if (a <= 0) return 0;
+  return -Math.log2(a * 2 ** -full + 1 - a);
+}
