@@ -1,0 +1,157 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Database } from "../../store/schema.ts";
+import type { Actor } from "../policy/policy.engine.ts";
+import { caseScope, relationToCase } from "../policy/policy.sql.ts";
+
+/** Search filter → case column, for the Contract 1 columns (codes and ids only). */
+const CONTRACT1_FILTERS = {
+  traffickingType: "cases.trafficking_type",
+  confirmation: "cases.confirmation",
+  state: "cases.incident_state",
+  lead: "cases.lead_user_id",
+} as const;
+export type Contract1Filter = keyof typeof CONTRACT1_FILTERS;
+
+/**
+ * A word held by fewer indexed case fields than this is "rare": search starts from its index entries
+ * (at most this many rows, each one primary-key look-up). A word at least this common is found fast by
+ * walking the visible cases newest first, since about one case in 100,000 / 2,000 = 50 holds it.
+ */
+export const RARE_WORD_ROWS = 2000;
+
+export interface CaseSearch {
+  /** The organizations whose cases the actor may see (policy.owners.ts `ownerOrgsOf`); never empty. */
+  owners: string[];
+  /** Per query term, the tokens any of which satisfies it (under every owner organization's key). */
+  terms: string[][];
+  status?: "open" | "closed" | undefined;
+  contract1: Partial<Record<Contract1Filter, string>>;
+  /** created_at >= from, created_at < until (the day after `to`). */
+  from?: Date | undefined;
+  until?: Date | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** A case search hit as the caller may see it. */
+export interface CaseHitRow {
+  id: string;
+  org_id: string;
+  /** The sealed title and its data key (opened by the presenter); a hit shows no narrative. */
+  title_enc: string | null;
+  data_key_id: string | null;
+  wrapped: string | null;
+  status: "open" | "closed";
+  created_at: Date;
+  relation: "owner" | "shared_write" | "shared_read" | null;
+}
+
+/** Does the case hold the term? One probe of its few token rows (any record on it, any field). */
+const holds = (tokens: string[]) =>
+  sql<boolean>`exists (select 1 from search_tokens st where st.org_id = cases.org_id
+    and st.case_id = cases.id and st.tokens && ${tokens}::int8[])`;
+
+/** The index rows holding a term, in the owner organizations, on a case (a tip on no case is not). */
+const rowsHolding = (owners: string[], tokens: string[]) =>
+  sql`select st.org_id, st.case_id from search_tokens st where st.org_id in (${sql.join(owners)})
+    and st.case_id is not null and st.tokens && ${tokens}::int8[]`;
+
+export const caseSearchRepository = {
+  /**
+   * Per term, how many index rows hold it, counted up to `cap` (so a common word costs no more than a
+   * rare one). Search starts from the rarest word: the statistics of the planner cannot tell, since
+   * embedded stores are never analyzed and a token is a different value under each organization's key.
+   */
+  async termRowCounts(db: Kysely<Database>, owners: string[], terms: string[][], cap: number) {
+    if (!terms.length) return [];
+    const counts = terms.map(
+      (tokens, i) =>
+        sql`(select count(*) from (${rowsHolding(owners, tokens)} limit ${cap}) capped) as ${sql.ref(`t${i}`)}`,
+    );
+    const { rows } = await sql<Record<string, string>>`select ${sql.join(counts)}`.execute(db);
+    return terms.map((_, i) => Number(rows[0]?.[`t${i}`] ?? 0));
+  },
+
+  /**
+   * The cases the actor may read that match every term and filter, newest first (then by id). The
+   * policy is `caseScope` on every row; on top, each query is bounded to the cases the actor's
+   * organization owns or has received (its `case_shares_received` rows), which only narrows it, and
+   * lets the database read those cases by key instead of every owner organization's cases.
+   * `start`: the index of a rare term to start from (see `termRowCounts`); without one, the visible
+   * cases are walked newest first and each is probed for every term until the page is full.
+   */
+  searchCases(db: Kysely<Database>, actor: Actor, s: CaseSearch, start?: number): Promise<CaseHitRow[]> {
+    const cases = () => db.selectFrom("cases");
+    const select = (q: ReturnType<typeof cases>, probes: string[][]) => {
+      let out = q
+        .leftJoin("data_keys as dk", (join) =>
+          join.onRef("dk.org_id", "=", "cases.org_id").onRef("dk.id", "=", "cases.data_key_id"),
+        )
+        .select([
+          "cases.id",
+          "cases.org_id",
+          "cases.status",
+          "cases.created_at",
+          "cases.title_enc",
+          "cases.data_key_id",
+          "dk.wrapped",
+        ])
+        .select(relationToCase(actor, "cases.org_id", "cases.id").as("relation"))
+        .where(caseScope(actor, "read"))
+        .where("cases.org_id", "in", s.owners);
+      for (const tokens of probes) out = out.where(holds(tokens));
+      if (s.status) out = out.where("cases.status", "=", s.status);
+      for (const [filter, value] of Object.entries(s.contract1) as [Contract1Filter, string][])
+        out = out.where(sql<boolean>`${sql.ref(CONTRACT1_FILTERS[filter])} = ${value}`);
+      if (s.from) out = out.where("cases.created_at", ">=", s.from);
+      if (s.until) out = out.where("cases.created_at", "<", s.until);
+      return out;
+    };
+    const newestFirst = (q: ReturnType<typeof select>, limit: number, offset: number) =>
+      q.orderBy("cases.created_at", "desc").orderBy("cases.id").limit(limit).offset(offset);
+
+    if (start !== undefined) {
+      let q = select(
+        cases(),
+        s.terms.filter((_, i) => i !== start),
+      ).where(sql<boolean>`(cases.org_id, cases.id) in (${rowsHolding(s.owners, s.terms[start]!)})`);
+      if (actor.kind !== "system") q = q.where(ownedOrReceived(actor.orgId));
+      return newestFirst(q, s.limit, s.offset).execute();
+    }
+    if (actor.kind === "system") return newestFirst(select(cases(), s.terms), s.limit, s.offset).execute();
+
+    // Walk: the own cases (read newest first from cases_org_created_id, stopping when the page is full)
+    // and the received ones (read by key from the shares), merged. Disjoint: no case is shared with its
+    // owner.
+    const upTo = s.limit + s.offset;
+    const own = newestFirst(select(cases(), s.terms).where("cases.org_id", "=", actor.orgId), upTo, 0);
+    const received = newestFirst(
+      select(cases(), s.terms)
+        .where("cases.org_id", "<>", actor.orgId)
+        .where(sql<boolean>`(cases.org_id, cases.id) in (select r.owner_org_id, r.case_id
+          from case_shares_received r where r.org_id = ${actor.orgId})`),
+      upTo,
+      0,
+    );
+    return db
+      .selectFrom(
+        db
+          .selectFrom(own.as("own"))
+          .selectAll()
+          .unionAll(db.selectFrom(received.as("received")).selectAll())
+          .as("hits"),
+      )
+      .selectAll()
+      .orderBy("hits.created_at", "desc")
+      .orderBy("hits.id")
+      .limit(s.limit)
+      .offset(s.offset)
+      .execute();
+  },
+};
+
+/** Narrows to the actor's organization's cases and those shared with it (never widens `caseScope`). */
+function ownedOrReceived(orgId: string): RawBuilder<boolean> {
+  return sql<boolean>`(cases.org_id = ${orgId} or exists (select 1 from case_shares_received r
+    where r.org_id = ${orgId} and r.owner_org_id = cases.org_id and r.case_id = cases.id))`;
+}
