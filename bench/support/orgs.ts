@@ -17,14 +17,15 @@ export interface BenchUser {
 }
 
 /**
- * An organization with one user of the roles and a day-long API token, through the same services an
+ * An organization (or, `existing`, one made before) with one user of the roles and a day-long API token, through the same services an
  * administrator uses (`createOrg`, `createUser`, `createApiToken`).
  */
 export async function orgWithUser(
   store: Store,
-  org: { id: string; type: OrgType; roles: Role[] },
+  org: { id: string; type: OrgType; roles: Role[]; existing?: boolean },
 ): Promise<BenchUser> {
-  await createOrg(store.db, SYSTEM, { id: org.id, name: `Bench ${org.id}`, type: org.type });
+  if (!org.existing)
+    await createOrg(store.db, SYSTEM, { id: org.id, name: `Bench ${org.id}`, type: org.type });
   const { user } = await createUser(store.db, fieldCryptoOf(store), SYSTEM, {
     orgId: org.id,
     email: `${org.roles.join("-")}@${org.id}.test`,

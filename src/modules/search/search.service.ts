@@ -17,10 +17,10 @@ const CONTRACT1: Contract1Filter[] = ["traffickingType", "confirmation", "state"
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 
 /** The rarest term, if it is rare enough to start from (the index of its token set), else none. */
-function rareTerm(counts: number[]): number | undefined {
+function rareTerm(counts: number[], rareWordRows: number): number | undefined {
   let best: number | undefined;
   for (let i = 0; i < counts.length; i++) if (best === undefined || counts[i]! < counts[best]!) best = i;
-  return best !== undefined && counts[best]! < RARE_WORD_ROWS ? best : undefined;
+  return best !== undefined && counts[best]! < rareWordRows ? best : undefined;
 }
 
 /**
@@ -34,6 +34,8 @@ export async function searchCases(
   store: Store,
   caller: Caller,
   req: SearchCasesReq,
+  // Tests set it to reach both ways of answering (0: always walk) with a few cases.
+  tuning: { rareWordRows: number } = { rareWordRows: RARE_WORD_ROWS },
 ): Promise<{ cases: CaseHitView[]; page: number; pageSize: number; hasMore: boolean }> {
   const terms = req.q ? queryTerms(req.q) : [];
   if (req.q && !terms.length)
@@ -57,7 +59,12 @@ export async function searchCases(
       const owners = (await ownerOrgsOf(trx, caller.auth)) ?? [caller.auth.orgId];
       const keys = [...(await existingOrgIndexKeys(trx, crypto, "search", owners)).values()];
       const tokenSets = terms.map((t) => keys.flatMap((key) => termTokens(key, t)));
-      const counts = await caseSearchRepository.termRowCounts(trx, owners, tokenSets, RARE_WORD_ROWS);
+      const counts = await caseSearchRepository.termRowCounts(
+        trx,
+        owners,
+        tokenSets,
+        Math.max(1, tuning.rareWordRows),
+      );
       // No organization in reach has indexed anything, or a word is in no case: nothing matches.
       const rows =
         (terms.length && !keys.length) || counts.some((n) => n === 0)
@@ -75,7 +82,7 @@ export async function searchCases(
                 limit: req.pageSize + 1,
                 offset: (req.page - 1) * req.pageSize,
               },
-              rareTerm(counts),
+              rareTerm(counts, tuning.rareWordRows),
             );
       const page = rows.slice(0, req.pageSize);
       await audit(trx, caller, {
