@@ -27,7 +27,7 @@ export const WORDS = {
   cities: lines("linkage/places.txt")
     .filter((l) => l && !l.startsWith("#"))
     .map((l) => l.split(",")[0]!.toLowerCase()),
-  given: lines("linkage/given-names-female.txt").filter(Boolean),
+  given: lines("linkage/given-names-female.txt").filter((l) => l && !l.startsWith("#")),
   topics: `farm orchard restaurant kitchen hotel motel massage parlor nail salon construction site warehouse
 factory cleaning crew domestic worker nanny housekeeper truck stop bar club escort online ad apartment trailer
 ranch dairy vineyard landscaping carnival peddling begging debt passport visa recruiter smuggler boyfriend

@@ -83,9 +83,15 @@ export const caseSearchRepository = {
    * organization owns or has received (its `case_shares_received` rows), which only narrows it, and
    * lets the database read those cases by key instead of every owner organization's cases.
    * `start`: the index of a rare term to start from (see `termRowCounts`); without one, the visible
-   * cases are walked newest first and each is probed for every term until the page is full.
+   * cases are walked newest first and each is probed for every term until the page is full. Runs in
+   * the caller's transaction (the walk sets a planner setting for one statement).
    */
-  searchCases(db: Kysely<Database>, actor: Actor, s: CaseSearch, start?: number): Promise<CaseHitRow[]> {
+  async searchCases(
+    db: Kysely<Database>,
+    actor: Actor,
+    s: CaseSearch,
+    start?: number,
+  ): Promise<CaseHitRow[]> {
     const cases = () => db.selectFrom("cases");
     const select = (q: ReturnType<typeof cases>, probes: string[][]) => {
       let out = q
@@ -129,9 +135,12 @@ export const caseSearchRepository = {
     }
     if (actor.kind === "system") return newestFirst(select(cases(), s.terms), s.limit, s.offset).execute();
 
-    // Walk: the own cases (read newest first from cases_org_created_id, stopping when the page is full)
-    // and the received ones (read by key from the shares), merged. Disjoint: no case is shared with its
-    // owner.
+    // Walk: the own cases, read newest first from cases_org_created_id and stopping when the page is
+    // full, and the received ones, read by key from the shares and sorted; merged here. Disjoint: no
+    // case is shared with its owner. Sorting is disabled for the own cases' statement: without
+    // statistics (an embedded store is never analyzed) the planner would rather sort all of an
+    // organization's cases, probing every one, than read them in order (measured: 266 ms against 20 ms
+    // for 1,200 cases).
     const upTo = s.limit + s.offset;
     const own = newestFirst(select(cases(), s.terms).where("cases.org_id", "=", actor.orgId), upTo, 0);
     const received = newestFirst(
@@ -142,20 +151,15 @@ export const caseSearchRepository = {
       upTo,
       0,
     );
-    return db
-      .selectFrom(
-        db
-          .selectFrom(own.as("own"))
-          .selectAll()
-          .unionAll(db.selectFrom(received.as("received")).selectAll())
-          .as("hits"),
+    await sql`set local enable_sort = off`.execute(db);
+    const ownRows = await own.execute();
+    await sql`set local enable_sort = on`.execute(db);
+    const receivedRows = s.owners.some((o) => o !== actor.orgId) ? await received.execute() : [];
+    return [...ownRows, ...receivedRows]
+      .sort(
+        (a, b) => b.created_at.getTime() - a.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       )
-      .selectAll()
-      .orderBy("hits.created_at", "desc")
-      .orderBy("hits.id")
-      .limit(s.limit)
-      .offset(s.offset)
-      .execute();
+      .slice(s.offset, upTo);
   },
 };
 
