@@ -144,25 +144,37 @@ export const caseSearchRepository = {
     if (actor.kind === "system") return newestFirst(select(cases(), s.terms), s.limit, s.offset).execute();
 
     // Walk: the own cases, read newest first from cases_org_created_id and stopping when the page is
-    // full, and the received ones, read by key from the shares and sorted; merged here. Disjoint: no
+    // full, and the received ones, read by key and sorted; merged here. Disjoint: no
     // case is shared with its owner. Sorting is disabled for the own cases' statement: without
     // statistics (an embedded store is never analyzed) the planner would rather sort all of an
     // organization's cases, probing every one, than read them in order (measured: 266 ms against 20 ms
     // for 1,200 cases).
     const upTo = s.limit + s.offset;
     const own = newestFirst(select(cases(), s.terms).where("cases.org_id", "=", actor.orgId), upTo, 0);
+    // The received cases' keys first, then those cases by primary key (as for a rare word).
+    const keys = await db
+      .selectFrom("case_shares_received")
+      .select(["owner_org_id", "case_id"])
+      .where("org_id", "=", actor.orgId)
+      .where("owner_org_id", "in", s.owners)
+      .where("owner_org_id", "<>", actor.orgId)
+      .execute();
+    const byOwner = new Map<string, string[]>();
+    for (const k of keys) byOwner.set(k.owner_org_id, [...(byOwner.get(k.owner_org_id) ?? []), k.case_id]);
     const received = newestFirst(
-      select(cases(), s.terms)
-        .where("cases.org_id", "<>", actor.orgId)
-        .where(sql<boolean>`(cases.org_id, cases.id) in (select r.owner_org_id, r.case_id
-          from case_shares_received r where r.org_id = ${actor.orgId})`),
+      select(cases(), s.terms).where(
+        sql<boolean>`(${sql.join(
+          [...byOwner].map(([org, ids]) => sql`(cases.org_id = ${org} and cases.id = any(${ids}::text[]))`),
+          sql` or `,
+        )})`,
+      ),
       upTo,
       0,
     );
     await sql`set local enable_sort = off`.execute(db);
     const ownRows = await own.execute();
     await sql`set local enable_sort = on`.execute(db);
-    const receivedRows = s.owners.some((o) => o !== actor.orgId) ? await received.execute() : [];
+    const receivedRows = byOwner.size ? await received.execute() : [];
     return [...ownRows, ...receivedRows]
       .sort(
         (a, b) => b.created_at.getTime() - a.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
