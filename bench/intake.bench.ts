@@ -11,28 +11,25 @@
  *   npm run bench:intake -- --store postgres   one store
  *   npm run bench:intake -- --requests 6000 --connections 16
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import { sql } from "kysely";
-import pg from "pg";
 import { loadConfig } from "../src/config.ts";
 import { prepareHarbor } from "../src/main.ts";
-import { createApiToken } from "../src/modules/auth/api-tokens.service.ts";
-import type { SystemContext } from "../src/modules/auth/auth.context.ts";
-import { fieldCryptoOf } from "../src/modules/crypto/crypto.service.ts";
-import { createOrg } from "../src/modules/orgs/orgs.service.ts";
-import { createUser } from "../src/modules/users/users.service.ts";
 import { openStore } from "../src/store/store.ts";
+import { loadCases } from "./support/cases.ts";
+import {
+  bearer,
+  type Figures,
+  hammer,
+  loadAverage,
+  printHeader,
+  printRow,
+  type Request,
+} from "./support/hammer.ts";
+import { type BenchUser, orgWithUser } from "./support/orgs.ts";
+import { startServer, stopServer } from "./support/server.ts";
+import { type Target, targetOf } from "./support/targets.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const SYSTEM: SystemContext = { kind: "system", reason: "intake benchmark" };
 const ORGS = 8;
-const CASES = 100_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -40,161 +37,47 @@ const { values: args } = parseArgs({
     requests: { type: "string", default: "6000" },
     connections: { type: "string", default: "16" },
     "max-seconds": { type: "string", default: "60" },
+    cases: { type: "string", default: "100000" },
   },
 });
+const CASES = Number(args.cases);
 const REQUESTS = Number(args.requests);
 const CONNECTIONS = Number(args.connections);
 const MAX_SECONDS = Number(args["max-seconds"]);
 
-interface Target {
-  name: "pglite" | "postgres";
-  env: Record<string, string>;
-  cleanup(): Promise<void>;
-}
-
-async function embeddedTarget(): Promise<Target> {
-  const dir = mkdtempSync(path.join(tmpdir(), "harbor-bench-"));
-  return {
-    name: "pglite",
-    env: { HARBOR_DATA_DIR: dir, HARBOR_TIP_RATE_LIMIT: "10000000" },
-    cleanup: async () => rmSync(dir, { recursive: true }),
-  };
-}
-
-async function postgresTarget(): Promise<Target> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `harbor_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dir = mkdtempSync(path.join(tmpdir(), "harbor-bench-"));
-  return {
-    name: "postgres",
-    env: {
-      DATABASE_URL: url.toString(),
-      HARBOR_MASTER_KEY: `bench:${randomBytes(32).toString("base64")}`,
-      HARBOR_DATA_DIR: dir,
-      HARBOR_TIP_RATE_LIMIT: "10000000",
-    },
-    async cleanup() {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-      rmSync(dir, { recursive: true });
-    },
-  };
-}
-
 /**
  * The intake organization (the host: anonymous tips land there) and partner organizations, each with an
- * intake user holding an API token; then 100,000 cases bulk-inserted (the preload is not the figure).
+ * intake user holding an API token; then the cases (bench/support/cases.ts: sealed and indexed like
+ * the app's, so the search index a tip's narrative joins is a 100,000-case one), opened by an
+ * advocate of each partner. The preload is not in the figures.
  */
 async function seed(target: string, env: Record<string, string>): Promise<string[]> {
   const config = loadConfig({ LOG_LEVEL: "silent", ...env }, false);
   const store = await openStore(config);
   try {
-    await prepareHarbor(store, config);
+    const app = await prepareHarbor(store, config);
+    await app.close();
     const tokens: string[] = [];
+    const openers: BenchUser[] = [];
     for (let i = 0; i < ORGS; i++) {
-      const orgId = i === 0 ? "bench-hotline" : `bench-partner-${i}`;
-      await createOrg(store.db, SYSTEM, {
-        id: orgId,
-        name: `Bench org ${i}`,
-        type: i === 0 ? "hotline" : "service_provider",
-      });
-      const { user } = await createUser(store.db, fieldCryptoOf(store), SYSTEM, {
-        orgId,
-        email: `intake@${orgId}.test`,
-        roles: ["intake"],
-        password: `bench-${randomBytes(12).toString("hex")}`,
-      });
-      const token = await createApiToken(store.db, SYSTEM, {
-        userId: user.id,
-        lifetimeMs: 86_400_000,
-        label: "bench",
-      });
-      tokens.push(token.token);
+      const id = i === 0 ? "bench-hotline" : `bench-partner-${i}`;
+      const type = i === 0 ? "hotline" : "service_provider";
+      tokens.push((await orgWithUser(store, { id, type, roles: ["intake"] })).token);
+      if (i > 0) openers.push(await orgWithUser(store, { id, type, roles: ["advocate"], existing: true }));
     }
-    const started = Date.now();
-    await sql`insert into cases (id, org_id, title, created_by)
-      select gen_random_uuid()::text, 'bench-partner-' || (1 + g % ${ORGS - 1}), 'Preloaded case ' || g, null
-      from generate_series(1, ${CASES}) g`.execute(store.db);
-    const { rows } = await sql<{ n: string }>`select count(*)::text as n from cases`.execute(store.db);
-    console.log(
-      `# ${target}: preloaded ${rows[0]?.n} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const { seconds } = await loadCases(store, {
+      count: CASES,
+      opener: (i) => openers[i % openers.length]!,
+      label: target,
+    });
+    console.log(`# ${target}: preloaded ${CASES} cases in ${seconds.toFixed(1)} s`);
     return tokens;
   } finally {
     await store.close();
   }
 }
 
-/** Starts `npm start` in its own process group and waits for its "running at" line. */
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn("npm", ["start", "--silent"], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  for (;;) {
-    const match = /Harbor is running at (http:\/\/[^\s]+) /.exec(output);
-    if (match?.[1]) return { url: match[1], child };
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid, "SIGTERM");
-  await exited;
-}
-
-type Request = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: string };
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
-
-interface Figures {
-  scenario: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: number;
-}
-
-async function hammer(url: string, scenario: string, requests: Request[]): Promise<Figures> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount: REQUESTS,
-    timeout: 30,
-    maxOverallRequests: REQUESTS,
-    requests,
-  });
-  if (result.duration > MAX_SECONDS)
-    console.warn(`${scenario}: took ${result.duration} s (over ${MAX_SECONDS} s)`);
-  return {
-    scenario,
-    requests: result.requests.total,
-    rps: Math.round(result.requests.total / result.duration),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.non2xx + result.errors + result.timeouts,
-  };
-}
+const LOAD = { connections: CONNECTIONS, amount: REQUESTS, maxSeconds: MAX_SECONDS };
 
 const narrative =
   "SYNTHETIC — A caller reports that several workers at a farm supply business live in a locked trailer " +
@@ -237,44 +120,45 @@ async function measure(target: Target): Promise<Figures[]> {
       body: tipBody(i),
     }));
     // A short warm-up (not in the figures): the first requests compile the router and open pools.
-    await autocannon({ url: server.url, connections: 4, amount: 200, requests: partners });
+    await hammer(server.url, "warm-up", partners, { connections: 4, amount: 200, maxSeconds: MAX_SECONDS });
     return [
-      await hammer(server.url, "partner tokens, 7 organizations", partners),
-      await hammer(server.url, "anonymous public tips (limit raised), one intake organization", anonymous),
+      await hammer(server.url, "partner tokens, 7 organizations", partners, LOAD),
+      await hammer(
+        server.url,
+        "anonymous public tips (limit raised), one intake organization",
+        anonymous,
+        LOAD,
+      ),
     ];
   } finally {
     await stopServer(server.child);
   }
 }
 
-const chosen = args.store === "both" ? ["postgres", "pglite"] : [args.store];
+const chosen = args.store === "both" ? ["postgres", "pglite"] : [args.store!];
 console.log(
   `Harbor tip intake: ${REQUESTS} tips per scenario, ${CONNECTIONS} connections, loopback, ${CASES} cases preloaded; ` +
-    `load average before: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
+    `load average before: ${loadAverage()}`,
 );
-console.log("| store | scenario | tips | tips/s | p50 ms | p99 ms | failures |");
-console.log("|---|---|---|---|---|---|---|");
+printHeader("tips");
 let failed = false;
 for (const name of chosen) {
-  const target = name === "pglite" ? await embeddedTarget() : await postgresTarget();
+  // Every request comes from one loopback address: the anonymous limit is raised for the bench (the
+  // limiter still runs). Anonymous tips go to the hotline organization.
+  const target: Target = await targetOf(name, {
+    HARBOR_TIP_RATE_LIMIT: "10000000",
+    HARBOR_TIP_ORG: "bench-hotline",
+  });
   try {
     for (const f of await measure(target)) {
-      console.log(
-        `| ${target.name} | ${f.scenario} | ${f.requests} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.failures} |`,
-      );
+      printRow(target.name, f);
       failed ||= f.failures > 0;
     }
   } finally {
     await target.cleanup();
   }
 }
-console.log(
-  `load average after: ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(`load average after: ${loadAverage()}`);
 if (failed) {
   console.error("Some tips failed.");
   process.exitCode = 1;

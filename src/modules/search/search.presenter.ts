@@ -1,6 +1,6 @@
 import { openCaseText } from "../cases/cases.seal.ts";
 import type { FieldCrypto } from "../crypto/crypto.service.ts";
-import type { CaseHitRow } from "./search.repository.ts";
+import type { CaseHitRow } from "./case-search.repository.ts";
 
 /** A case search hit as the client sees it (allow-list). */
 export interface CaseHitView {
@@ -16,7 +16,8 @@ export function presentHit(row: CaseHitRow, crypto: FieldCrypto): CaseHitView {
   return {
     id: row.id,
     orgId: row.org_id,
-    title: openCaseText(crypto, row).title ?? "",
+    // The title only: a hit shows no narrative, so none is read or opened.
+    title: openCaseText(crypto, { ...row, narrative_enc: null }).title ?? "",
     status: row.status,
     createdAt: row.created_at.toISOString(),
     relation: row.relation ?? "shared_read",

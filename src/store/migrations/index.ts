@@ -12,6 +12,7 @@ import * as caseModel from "./2026_12_02_0010_case_model.ts";
 import * as caseFacts from "./2026_12_02_0011_case_facts.ts";
 import * as caseFactsEditing from "./2026_12_02_0012_case_facts_editing.ts";
 import * as search from "./2026_12_02_0020_search.ts";
+import * as searchSpeed from "./2026_12_02_0021_search_speed.ts";
 import * as notesTasks from "./2026_12_02_0030_notes_tasks.ts";
 import * as attachments from "./2026_12_02_0031_attachments.ts";
 import * as casePlans from "./2026_12_02_0032_case_plans.ts";
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0031_attachments": attachments,
   "2026_12_02_0032_case_plans": casePlans,
   "2026_12_02_0020_search": search,
+  "2026_12_02_0021_search_speed": searchSpeed,
   "2026_12_02_0010_case_model": caseModel,
   "2026_12_02_0011_case_facts": caseFacts,
   "2026_12_02_0012_case_facts_editing": caseFactsEditing,
