@@ -1,5 +1,3 @@
-import type { Store } from "../../store/store.ts";
-import type { AuthContext } from "../auth/auth.context.ts";
 import { fieldCryptoOf } from "../crypto/crypto.service.ts";
 import type { DemoContext } from "../demo/demo.context.ts";
 import { addPersonInTransaction } from "../persons/persons.service.ts";

@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 import { badRequest, forbidden } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
-import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.service.ts";

@@ -4,7 +4,6 @@ import { badRequest, forbidden } from "../../server/errors.ts";
 import { staleVersion } from "../../server/versioning.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
-import { recordAudit } from "../audit/audit.service.ts";
 import type { AuthContext, SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { sealWithKey } from "../cases/cases.seal.ts";
@@ -18,7 +17,6 @@ import {
   PERSONS_TABLE,
   SEALED_FIELD_NAMES,
   SEALED_PERSON_FIELDS,
-  type SealedColumn,
   type SealedPersonField,
 } from "./persons.fields.ts";
 import { type PersonView, presentPerson } from "./persons.presenter.ts";
