@@ -12,7 +12,13 @@ export interface MigrationState {
 type AnyDb = Kysely<any>;
 
 function migrator(db: AnyDb) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Modules number their migrations in ranges, so a store migrated before a merge can meet a new
+  // migration numbered below ones it already ran: apply it rather than refuse to start.
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
 }
 
 /**
