@@ -105,6 +105,41 @@ describeEachStore("routing a case and the home page", (backend) => {
     assert.deepEqual(other.body.sections.deadlines, []);
   });
 
+  test("a run without facts reads the case's saved facts, the victim's citizenship filled from the victim recorded", async () => {
+    const c = await call(t.app, "POST", "/api/v1/cases", owner.headers, { title: "Saved facts" });
+    const saved = { ...facts, victim: { age: 16 } };
+    const read = await call(t.app, "GET", `/api/v1/cases/${c.body.id}`, owner.headers);
+    const edit = await call(
+      t.app,
+      "PATCH",
+      `/api/v1/cases/${c.body.id}`,
+      { ...owner.headers, "if-match": `W/"${read.body.version}"` },
+      { facts: saved },
+    );
+    assert.equal(edit.status, 200, edit.raw);
+    const url = `/api/v1/cases/${c.body.id}/route`;
+    const unknownVictim = await call(t.app, "POST", url, owner.headers, {});
+    assert.equal(unknownVictim.status, 200, unknownVictim.raw);
+    const hhsOf = (r: typeof unknownVictim) =>
+      r.body.tasks.some((x: { deadlineId: string }) => x.deadlineId === "notify-hhs-24h");
+    assert.equal(hhsOf(unknownVictim), false, "no HHS clock while citizenship is unknown");
+    const person = await call(t.app, "POST", `/api/v1/cases/${c.body.id}/persons`, owner.headers, {
+      role: "victim",
+      citizenship: "foreign_national",
+    });
+    assert.equal(person.status, 201, person.raw);
+    const known = await call(t.app, "POST", url, owner.headers, {});
+    assert.equal(known.status, 200, known.raw);
+    assert.ok(hhsOf(known), "the foreign national minor starts the 24-hour HHS clock");
+    const whatIf = await call(t.app, "POST", url, owner.headers, { facts: { victim: { age: 30 } } });
+    assert.equal(whatIf.status, 200, whatIf.raw);
+    assert.equal(
+      whatIf.body.answer.deadlines.some((d: { id: string }) => d.id === "notify-hhs-24h"),
+      false,
+      "facts sent with the run override the saved ones",
+    );
+  });
+
   test("my assigned tasks show in the tasks section, overdue marked", async () => {
     const c = await call(t.app, "POST", "/api/v1/cases", owner.headers, { title: "Mine" });
     const task = await call(t.app, "POST", `/api/v1/cases/${c.body.id}/tasks`, owner.headers, {

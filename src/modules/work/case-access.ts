@@ -11,6 +11,8 @@ export interface WorkCase {
   id: string;
   org_id: string;
   relation: Relation | null;
+  /** The case's stored routing facts, as caseForAction reads them. */
+  facts?: unknown;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Facts } from "../routing/routing.schema.ts";
 import { evaluateFacts } from "../routing/routing.service.ts";
 import { ensureSourcedTask } from "../tasks/tasks.service.ts";
 import { onCase } from "./case-access.ts";
-import { storedCaseFacts } from "./work.facts.ts";
+import { caseRoutingFacts } from "./work.facts.ts";
 import { WORK_PROVIDERS } from "./work.providers.ts";
 import { workRepository } from "./work.repository.ts";
 import { addIsoDuration, deadlineSourceKey } from "./work.rules.ts";
@@ -20,7 +20,7 @@ import { SECTIONS, type WorkItem, type WorkSection } from "./work.schema.ts";
  */
 export async function routeCase(store: Store, caller: Caller, caseId: string, bodyFacts: Facts | undefined) {
   return onCase(store, caller, caseId, "work", "case.route", async (trx, kase) => {
-    const facts = (await storedCaseFacts(trx, kase)) ?? bodyFacts;
+    const facts = await caseRoutingFacts(trx, caller.auth, kase, bodyFacts);
     if (!facts) throw badRequest("body.facts: the case has no routing facts yet; send them");
     const answer = evaluateFacts(facts);
     const now = clock.now();
