@@ -10,7 +10,8 @@ import { harborCli } from "./support/cli.ts";
 import { signInThroughPage } from "./support/sign-in.ts";
 
 /*
- * A case's facts in a real browser: an investigator opens a case, adds a suspect, opens the case facts
+ * A case's facts in a real browser: an investigator opens a case, adds a suspect, assigns a task to a
+ * colleague picked by name (any user may list the assignable colleagues), opens the case facts
  * and records one of each kind (an identifier by keyboard alone); a charge whose NIBRS code does not
  * fit its statute is refused with the message by the field; a charge edited from a stale version gets
  * the 412, shows what is saved now and re-applies; an arrest is voided with a reason, hidden, then shown
@@ -63,6 +64,21 @@ test("one fact of each kind is recorded, a charge edited through a 412, an arres
     ["user", "create", "--org", "facts-pd", "--email", email, "--role", "investigator", "--password-stdin"],
     `${password}\n`,
   );
+  const colleague = "colleague@facts-pd.test";
+  cli(
+    [
+      "user",
+      "create",
+      "--org",
+      "facts-pd",
+      "--email",
+      colleague,
+      "--role",
+      "investigator",
+      "--password-stdin",
+    ],
+    `${password}\n`,
+  );
   const page = await newPage(browser, "en");
   await signInThroughPage(page, harbor.url, "en", {
     email,
@@ -81,6 +97,16 @@ test("one fact of each kind is recorded, a charge edited through a 412, an arres
   await page.getByLabel("Family name").fill("Example");
   await page.getByRole("button", { name: "Add person" }).click();
   await page.getByRole("rowheader", { name: "Marco Example" }).waitFor();
+  // The case's task form picks the assignee from the colleagues anyone may list (not an admin's user list).
+  await page.getByLabel("Task", { exact: true }).fill("Subpoena the phone records");
+  await page.getByLabel("Assigned to").selectOption({ label: colleague });
+  await page.getByRole("button", { name: "Add task" }).click();
+  await page
+    .getByTestId("case-tasks")
+    .getByRole("row")
+    .filter({ hasText: "Subpoena the phone records" })
+    .getByRole("cell", { name: colleague })
+    .waitFor();
   await page.getByRole("link", { name: "Case facts" }).click();
   await page.getByRole("heading", { level: 1, name: "Case facts" }).waitFor();
   await page.getByText("No events recorded.").waitFor();
