@@ -110,6 +110,11 @@ test("one fact of each kind is recorded, a charge edited through a 412, an arres
   await page.getByRole("link", { name: "Case facts" }).click();
   await page.getByRole("heading", { level: 1, name: "Case facts" }).waitFor();
   await page.getByText("No events recorded.").waitFor();
+  await page
+    .getByRole("navigation", { name: "Sections of this page" })
+    .getByRole("link", { name: "Sentences" })
+    .click();
+  assert.equal(new URL(page.url()).hash, "#sentences-heading");
   await expectAccessible(page, "empty case facts (en)");
 
   // An event.
@@ -217,9 +222,14 @@ test("one fact of each kind is recorded, a charge edited through a 412, an arres
   assert.equal(await voided.getByRole("button", { name: /^Edit/ }).count(), 0, "a voided fact is not edited");
   await expectAccessible(page, "voided shown (en)");
 
+  // The case's timeline says what happened, in words.
+  await page.getByRole("link", { name: "Case", exact: true }).click();
+  await page.getByTestId("case-timeline").getByText("Charge edited").first().waitFor();
+  await page.getByTestId("case-timeline").getByText("Arrest voided").waitFor();
+
   // The page in Spanish.
   await page.evaluate(() => localStorage.setItem("harbor.lang", "es"));
-  await page.reload();
+  await page.goto(`${harbor.url}/cases/${caseId}/facts`);
   await page.getByRole("heading", { level: 1, name: "Hechos del caso" }).waitFor();
   await page.getByRole("heading", { level: 2, name: "Cargos" }).waitFor();
   await charges.getByRole("cell", { name: "64A Trata de personas, actos sexuales comerciales" }).waitFor();

@@ -22,6 +22,8 @@ import { useIdentifiersKind } from "./identifiers.tsx";
 import { CONVICTIONS, FactsContext } from "./labels.tsx";
 import { useSentencesKind } from "./sentences.tsx";
 
+const KINDS = ["events", "identifiers", "charges", "arrests", "adjudications", "sentences"] as const;
+
 interface Facts {
   events: EventView[];
   identifiers: IdentifierView[];
@@ -134,6 +136,15 @@ export function FactsPage() {
           value={{ persons: kase.persons, charges: facts.charges, adjudications: facts.adjudications }}
         >
           {!mayWork && <p>{t("page.readOnly")}</p>}
+          <nav aria-label={t("page.sections")}>
+            <ul className="usa-list usa-list--unstyled display-flex flex-wrap">
+              {KINDS.map((k) => (
+                <li key={k} className="margin-right-3">
+                  <a href={`#${k}-heading`}>{t(`${k}.heading`)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <div className="usa-checkbox margin-y-2">
             <input
               className="usa-checkbox__input"
