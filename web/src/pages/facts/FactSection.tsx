@@ -73,10 +73,11 @@ export function FactSection<V extends FactCommon, I, D extends Draft>({
         <ErrorAlert error={error} />
         <Problem text={problem} />
       </div>
-      {rows && shown.length === 0 && (
+      {rows && (shown.length === 0 || (!showVoided && hiddenCount > 0)) && (
         <p>
-          {t(`${kind.name}.none`)}
-          {!showVoided && hiddenCount > 0 && ` ${t("page.voidedHidden", { count: hiddenCount })}`}
+          {shown.length === 0 && t(`${kind.name}.none`)}
+          {shown.length === 0 && !showVoided && hiddenCount > 0 && " "}
+          {!showVoided && hiddenCount > 0 && t("page.voidedHidden", { count: hiddenCount })}
         </p>
       )}
       {shown.length > 0 && (

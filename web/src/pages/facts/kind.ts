@@ -65,4 +65,8 @@ export function fieldErrorOf(
 
 /** Nothing typed yet is a null; numbers as numbers (an unparseable one goes as it is, for the API to name). */
 export const text = (v: string) => (v.trim() === "" ? null : v);
-export const int = (v: string) => (v.trim() === "" ? null : Number(v));
+export const int = (v: string): unknown => {
+  if (v.trim() === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : v;
+};
