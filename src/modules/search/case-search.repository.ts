@@ -14,15 +14,14 @@ export type Contract1Filter = keyof typeof CONTRACT1_FILTERS;
 
 /**
  * How search reads the own organization's cases for words (the received ones are always read by key):
- * - up to `matchesReadByKey` cases hold every word: those, read by key (about 1,500 small reads at most);
- * - more: the newest `walkedCases` cases (after the filters) are probed one by one, stopping when the
- *   page is full, which it nearly always is when the words are that common;
- * - the walk fell short (the words' cases are old ones, or the filters or the page depth rule most
- *   out): the cases holding the words, newest first from `case_terms` alone, read by key a batch of
- *   `batch` at a time until the page is full. Never a walk of every case: two common words whose cases
- *   barely overlap made it walk 60,000 (930 ms measured).
+ * - the newest `walkedCases` cases (after the filters) are probed one by one, stopping when the page is
+ *   full, which it is at once when the words are common;
+ * - the walk fell short (the words are rare, their cases old, or the page deep): the cases holding every
+ *   word, newest first from `case_terms` alone (its GIN index intersects the words and reads only the
+ *   cases holding them all), then read by key `batch` at a time until the page is full.
+ * Never a walk of every case: two common words whose cases barely overlap made it walk 60,000 (930 ms).
  */
-export const SEARCH_PLAN = { matchesReadByKey: 1500, walkedCases: 600, batch: 400 };
+export const SEARCH_PLAN = { walkedCases: 600, batch: 400 };
 export type SearchPlan = typeof SEARCH_PLAN;
 
 export interface CaseSearch {
@@ -118,24 +117,13 @@ export const caseSearchRepository = {
     let ownRows: CaseHitRow[] = [];
     if (!s.terms.length) ownRows = await walk(db, query.hits(query.own(), false, upTo));
     else if (s.ownTerms[0]?.length) {
-      const matches = await casesHoldingAll(db, s.ownTerms, { limit: plan.matchesReadByKey + 1 });
-      if (matches.length <= plan.matchesReadByKey) ownRows = await byKey(matches);
-      else {
-        const newest = query
-          .own()
-          .orderBy("cases.created_at", "desc")
-          .orderBy("cases.id")
-          .limit(plan.walkedCases);
-        ownRows = await walk(db, query.hits(newest, true, upTo));
-        if (ownRows.length < upTo) {
-          const sorted = await casesHoldingAll(db, s.ownTerms, {
-            newestFirst: true,
-            from: s.from,
-            until: s.until,
-          });
-          ownRows = await inBatches(sorted);
-        }
-      }
+      const newest = query
+        .own()
+        .orderBy("cases.created_at", "desc")
+        .orderBy("cases.id")
+        .limit(plan.walkedCases);
+      ownRows = await walk(db, query.hits(newest, true, upTo));
+      if (ownRows.length < upTo) ownRows = await inBatches(await casesHoldingAll(db, s.ownTerms, s));
     }
     // The received cases (disjoint from the own: no case is shared with its owner): those holding the
     // words, newest first, then read by key in batches.
@@ -147,9 +135,9 @@ export const caseSearchRepository = {
 };
 
 /**
- * The cases holding every term (any of its tokens), from the GIN index of `case_terms`, which intersects
- * the words' entries inside the index and reads only the cases holding them all: up to `limit`, or all
- * of them newest first (within the dates). No organization is named: a token is a keyed hash under one
+ * The cases holding every term (any of its tokens), newest first (within the dates), from the GIN index
+ * of `case_terms`, which intersects the words' entries inside the index and reads only the cases holding
+ * them all. No organization is named: a token is a keyed hash under one
  * organization's key, so it is found only in that organization's rows, and naming it would let a
  * planner prefer the primary key. A sequential scan is ruled out for the statement for the same reason
  * (an embedded store has no statistics).
@@ -157,17 +145,15 @@ export const caseSearchRepository = {
 async function casesHoldingAll(
   db: Kysely<Database>,
   terms: string[][],
-  read: { limit?: number; newestFirst?: boolean; from?: Date | undefined; until?: Date | undefined },
+  dates: { from?: Date | undefined; until?: Date | undefined },
 ): Promise<CaseKey[]> {
   const where = terms.map((tokens) => sql`tokens && ${tokens}::int8[]`);
-  if (read.from) where.push(sql`created_at >= ${read.from}`);
-  if (read.until) where.push(sql`created_at < ${read.until}`);
+  if (dates.from) where.push(sql`created_at >= ${dates.from}`);
+  if (dates.until) where.push(sql`created_at < ${dates.until}`);
   await sql`set local enable_seqscan = off`.execute(db);
   try {
-    const { rows } =
-      await sql<CaseKey>`select org_id, case_id from case_terms where ${sql.join(where, sql` and `)}
-      ${read.newestFirst ? sql`order by created_at desc, case_id` : sql``}
-      ${read.limit === undefined ? sql`` : sql`limit ${read.limit}`}`.execute(db);
+    const { rows } = await sql<CaseKey>`select org_id, case_id from case_terms
+      where ${sql.join(where, sql` and `)} order by created_at desc, case_id`.execute(db);
     return rows;
   } finally {
     await sql`set local enable_seqscan = on`.execute(db);
