@@ -26,7 +26,7 @@ import { loadConfig } from "../src/config.ts";
 import { prepareHarbor } from "../src/main.ts";
 import { searchWords } from "../src/modules/search/search.text.ts";
 import { openStore } from "../src/store/store.ts";
-import { loadCases } from "./support/cases.ts";
+import { caseTexts, loadCases } from "./support/cases.ts";
 import { loadAverage } from "./support/hammer.ts";
 import { orgWithUser } from "./support/orgs.ts";
 import { type Target, targetOf } from "./support/targets.ts";
@@ -55,8 +55,10 @@ const summary = (times: number[]) => {
   return `p50 ${f(0.5)} ms  p95 ${f(0.95)} ms  p99 ${f(0.99)} ms  max ${t.at(-1)!.toFixed(1)} ms`;
 };
 
+const GIVEN = new Set(WORDS.given);
+
 /** The query kinds, from a seeded generator so every store and run asks the same. */
-function queryKinds(seed: number) {
+function queryKinds(seed: number, texts: { narrative: string }[]) {
   const r = seeded(seed);
   const anyWord = () =>
     r.rand() < 0.5
@@ -72,7 +74,15 @@ function queryKinds(seed: number) {
     const p = r.zipf(WORDS.topics).slice(0, 4);
     return searchWords(p).length ? p : prefix();
   };
-  const rare = () => `${r.pick(WORDS.given)} ${String(Math.floor(r.rand() * 10_000)).padStart(4, "0")}`;
+  // Two words of one of the department's cases, the rarest kinds there are (a name, a 4-digit number),
+  // so that the query finds that case at least.
+  const rare = () => {
+    const i = Math.floor(r.rand() * (texts.length / 10)) * 10 + Math.floor(r.rand() * 6);
+    const words = texts[i]!.narrative.split(" ");
+    const names = words.filter((w) => GIVEN.has(w));
+    const numbers = words.filter((w) => /^\d{4}$/.test(w));
+    return [names[0] ?? words[0], numbers[0] ?? words[1]].join(" ");
+  };
   return {
     "one word": () => `q=${encodeURIComponent(word())}`,
     "two words": () => `q=${encodeURIComponent(`${word()} ${word()}`)}`,
@@ -118,7 +128,7 @@ async function run(target: Target): Promise<void> {
   if (code !== 0) throw new Error(`the measuring process exited with ${code}`);
 }
 
-const rest = () => ["--queries", String(Q), "--cold", String(COLD)];
+const rest = () => ["--queries", String(Q), "--cold", String(COLD), "--cases", String(N)];
 
 /** The measuring process: a fresh process over the loaded store. */
 async function measure(): Promise<void> {
@@ -139,7 +149,7 @@ async function measure(): Promise<void> {
     return { ms, hits: hits.length };
   };
   try {
-    const kinds = queryKinds(7);
+    const kinds = queryKinds(7, caseTexts(N));
     const names = Object.keys(kinds);
     const cold: number[] = [];
     for (let i = 0; i < COLD; i++) cold.push((await ask("pd", kinds[names[i % names.length]!]!())).ms);

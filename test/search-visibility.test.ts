@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import fc from "fast-check";
 import type { AuthContext, OrgType, Role } from "../src/modules/auth/auth.context.ts";
 import { fieldCryptoOf } from "../src/modules/crypto/crypto.service.ts";
+import { SEARCH_PLAN } from "../src/modules/search/case-search.repository.ts";
 import { indexTexts } from "../src/modules/search/search.index.ts";
 import { searchCases } from "../src/modules/search/search.service.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
@@ -102,13 +103,17 @@ describeEachStore("case search visibility", (backend) => {
             .filter((c) => c.visibleTo.has(i) && words.every((w) => c.words.has(w)))
             .map((c) => c.id)
             .sort();
-          // Both ways of answering: from the rarest word (every word is rare here), and the walk.
-          for (const rareWordRows of [1000, 0]) {
+          // Every way of answering: the walk, all the matches after a walk that fell short, and both.
+          for (const plan of [
+            SEARCH_PLAN,
+            { walkedCases: 10_000, batch: 400 },
+            { walkedCases: 0, batch: 1 },
+          ]) {
             const result = await searchCases(
               t.store,
               { auth, meta: {} },
               { ...(q ? { q } : {}), page: 1, pageSize: 100 },
-              { rareWordRows },
+              plan,
             );
             const got = result.cases.map((c) => c.id);
             const mine = new Set(made.filter((c) => c.visibleTo.has(i)).map((c) => c.id));
@@ -116,7 +121,7 @@ describeEachStore("case search visibility", (backend) => {
             assert.deepEqual(
               [...got].sort(),
               expected,
-              `${o.suffix}, q "${q}", rareWordRows ${rareWordRows}`,
+              `${o.suffix}, q "${q}", plan ${JSON.stringify(plan)}`,
             );
             for (const hit of result.cases) {
               const c = made.find((m) => m.id === hit.id)!;

@@ -30,6 +30,12 @@ export interface CaseLoad {
   label?: string;
 }
 
+/** The title and narrative of the first `count` cases `loadCases` writes with this seed (for queries). */
+export function caseTexts(count: number, seed = 42): { title: string; narrative: string }[] {
+  const r = seeded(seed);
+  return Array.from({ length: count }, () => caseInput(r));
+}
+
 /** Case i's content: the same for every store and either path. */
 function caseInput(r: ReturnType<typeof seeded>) {
   return {
@@ -93,6 +99,8 @@ export async function loadCases(store: Store, load: CaseLoad): Promise<{ ids: st
     // writes that created_at at once), and vacuum away the old row versions the UPDATE leaves.
     await sql`update cases set created_at = now() - make_interval(secs => ((hashtext(id) & 2147483647)
       % ${SPREAD_DAYS * 86_400})::float8)`.execute(store.db);
+    await sql`update case_terms ct set created_at = c.created_at from cases c
+      where c.org_id = ct.org_id and c.id = ct.case_id`.execute(store.db);
     await sql`vacuum cases`.execute(store.db);
   }
   if (store.kind === "postgres") await sql`analyze`.execute(store.db);

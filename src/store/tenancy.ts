@@ -58,6 +58,7 @@ export const ORG_TABLES = [
   "case_plan_followups",
   "case_routing_runs",
   "search_tokens",
+  "case_terms",
   "saved_searches",
   "relief_applications",
 ] as const;

@@ -16,7 +16,7 @@ export const searchRepository = {
     }[],
   ) {
     if (!rows.length) return;
-    await db
+    const written = await db
       .insertInto("search_tokens")
       .values(
         rows.map((r) => ({
@@ -35,32 +35,55 @@ export const searchRepository = {
           updated_at: sql`now()`,
         })),
       )
+      // The subquery reads the row as it was before this statement: a field moved to another case (a tip
+      // converted or merged) changes the terms of the case it left too.
+      .returning([
+        "org_id",
+        "case_id",
+        sql<string | null>`(select o.case_id from search_tokens o where o.org_id = search_tokens.org_id
+          and o.record_type = search_tokens.record_type and o.record_id = search_tokens.record_id
+          and o.field = search_tokens.field)`.as("old_case_id"),
+      ])
       .execute();
+    await refreshCaseTerms(db, [
+      ...written.map((r) => ({ orgId: r.org_id, caseId: r.case_id })),
+      ...written.map((r) => ({ orgId: r.org_id, caseId: r.old_case_id })),
+    ]);
   },
 
   async deleteField(
     db: Kysely<Database>,
     r: { orgId: string; recordType: SearchRecordType; recordId: string; field: string },
   ) {
-    await db
+    const gone = await db
       .deleteFrom("search_tokens")
       .where("org_id", "=", r.orgId)
       .where("record_type", "=", r.recordType)
       .where("record_id", "=", r.recordId)
       .where("field", "=", r.field)
+      .returning(["org_id", "case_id"])
       .execute();
+    await refreshCaseTerms(
+      db,
+      gone.map((g) => ({ orgId: g.org_id, caseId: g.case_id })),
+    );
   },
 
   async deleteRecord(
     db: Kysely<Database>,
     r: { orgId: string; recordType: SearchRecordType; recordId: string },
   ) {
-    await db
+    const gone = await db
       .deleteFrom("search_tokens")
       .where("org_id", "=", r.orgId)
       .where("record_type", "=", r.recordType)
       .where("record_id", "=", r.recordId)
+      .returning(["org_id", "case_id"])
       .execute();
+    await refreshCaseTerms(
+      db,
+      gone.map((g) => ({ orgId: g.org_id, caseId: g.case_id })),
+    );
   },
 
   /** Case ids with text to re-index, in pages (system context: the reindex command). */
@@ -96,3 +119,27 @@ export const searchRepository = {
     return Number(row.n);
   },
 };
+
+/**
+ * Recomputes `case_terms` (the union of the case's records' tokens) for the cases a write touched, in
+ * the writer's transaction. First the rows are made to exist and locked, cases in key order (a
+ * concurrent writer of the same case waits here until it commits); only then, in a new statement that
+ * sees what that writer committed, the union is taken. Taking it first would let two writers of one
+ * case each overwrite the other's words.
+ */
+async function refreshCaseTerms(db: Kysely<Database>, touched: { orgId: string; caseId: string | null }[]) {
+  const keys = [...new Set(touched.flatMap((t) => (t.caseId ? [`${t.orgId}\u0000${t.caseId}`] : [])))].sort();
+  if (!keys.length) return;
+  const orgIds = keys.map((k) => k.split("\u0000")[0]!);
+  const caseIds = keys.map((k) => k.split("\u0000")[1]!);
+  const targets = sql`select * from unnest(${orgIds}::text[], ${caseIds}::text[]) as t(org_id, case_id)`;
+  await sql`insert into case_terms (org_id, case_id, created_at, tokens)
+    select t.org_id, t.case_id, c.created_at, '{}' from (${targets}) t
+    join cases c on c.org_id = t.org_id and c.id = t.case_id order by t.org_id, t.case_id
+    on conflict (org_id, case_id) do update set tokens = case_terms.tokens`.execute(db);
+  await sql`update case_terms ct set tokens = coalesce((select array_agg(distinct u order by u)
+      from search_tokens st, unnest(st.tokens) u where st.org_id = ct.org_id and st.case_id = ct.case_id), '{}')
+    from (${targets}) t where ct.org_id = t.org_id and ct.case_id = t.case_id`.execute(db);
+  await sql`delete from case_terms ct using (${targets}) t
+    where ct.org_id = t.org_id and ct.case_id = t.case_id and ct.tokens = '{}'`.execute(db);
+}

@@ -4,7 +4,12 @@ import { fieldCryptoOf } from "../crypto/crypto.service.ts";
 import { existingOrgIndexKeys } from "../crypto/org-index-keys.ts";
 import { audit, type Caller, guarded } from "../policy/access.ts";
 import { ownerOrgsOf } from "../policy/policy.owners.ts";
-import { type Contract1Filter, caseSearchRepository, RARE_WORD_ROWS } from "./case-search.repository.ts";
+import {
+  type Contract1Filter,
+  caseSearchRepository,
+  SEARCH_PLAN,
+  type SearchPlan,
+} from "./case-search.repository.ts";
 import { type CaseHitView, presentHit } from "./search.presenter.ts";
 import type { SearchCasesReq } from "./search.schema.ts";
 import { queryTerms } from "./search.text.ts";
@@ -15,13 +20,6 @@ const CONTRACT1: Contract1Filter[] = ["traffickingType", "confirmation", "state"
 
 /** The day after a YYYY-MM-DD date, at 00:00 UTC (the exclusive end of a `to` day). */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-
-/** The rarest term, if it is rare enough to start from (the index of its token set), else none. */
-function rareTerm(counts: number[], rareWordRows: number): number | undefined {
-  let best: number | undefined;
-  for (let i = 0; i < counts.length; i++) if (best === undefined || counts[i]! < counts[best]!) best = i;
-  return best !== undefined && counts[best]! < rareWordRows ? best : undefined;
-}
 
 /**
  * Case search (Contract 2): the cases the caller may read, owned or shared with its organization,
@@ -34,8 +32,8 @@ export async function searchCases(
   store: Store,
   caller: Caller,
   req: SearchCasesReq,
-  // Tests set it to reach both ways of answering (0: always walk) with a few cases.
-  tuning: { rareWordRows: number } = { rareWordRows: RARE_WORD_ROWS },
+  // Tests set it to reach every way of answering with a few cases.
+  plan: SearchPlan = SEARCH_PLAN,
 ): Promise<{ cases: CaseHitView[]; page: number; pageSize: number; hasMore: boolean }> {
   const terms = req.q ? queryTerms(req.q) : [];
   if (req.q && !terms.length)
@@ -57,33 +55,26 @@ export async function searchCases(
     { action: "case.search", targetType: "case", targetIds: [] },
     async (trx) => {
       const owners = (await ownerOrgsOf(trx, caller.auth)) ?? [caller.auth.orgId];
-      const keys = [...(await existingOrgIndexKeys(trx, crypto, "search", owners)).values()];
-      const tokenSets = terms.map((t) => keys.flatMap((key) => termTokens(key, t)));
-      const counts = await caseSearchRepository.termRowCounts(
-        trx,
+      const keys = await existingOrgIndexKeys(trx, crypto, "search", owners);
+      const tokensUnder = (orgKeys: Buffer[]) =>
+        terms.map((t) => orgKeys.flatMap((key) => termTokens(key, t)));
+      const search = {
         owners,
-        tokenSets,
-        Math.max(1, tuning.rareWordRows),
-      );
-      // No organization in reach has indexed anything, or a word is in no case: nothing matches.
+        terms: tokensUnder([...keys.values()]),
+        // The own key's tokens are only in the own organization's rows.
+        ownTerms: ((own) => (own ? tokensUnder([own]) : []))(keys.get(caller.auth.orgId)),
+        status: req.status,
+        contract1,
+        from: req.from ? new Date(`${req.from}T00:00:00Z`) : undefined,
+        until: req.to ? dayAfter(req.to) : undefined,
+        limit: req.pageSize + 1,
+        offset: (req.page - 1) * req.pageSize,
+      };
+      // No organization in reach has indexed anything: nothing matches.
       const rows =
-        (terms.length && !keys.length) || counts.some((n) => n === 0)
+        terms.length && !keys.size
           ? []
-          : await caseSearchRepository.searchCases(
-              trx,
-              caller.auth,
-              {
-                owners,
-                terms: tokenSets,
-                status: req.status,
-                contract1,
-                from: req.from ? new Date(`${req.from}T00:00:00Z`) : undefined,
-                until: req.to ? dayAfter(req.to) : undefined,
-                limit: req.pageSize + 1,
-                offset: (req.page - 1) * req.pageSize,
-              },
-              rareTerm(counts, tuning.rareWordRows),
-            );
+          : await caseSearchRepository.searchCases(trx, caller.auth, search, plan);
       const page = rows.slice(0, req.pageSize);
       await audit(trx, caller, {
         action: "case.search",

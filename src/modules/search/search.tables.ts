@@ -19,6 +19,14 @@ export interface SearchTables {
     tokens: ColumnType<string[], string[], string[]>;
     updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
+  /** Per case, the union of its records' tokens (kept in step with search_tokens): case search intersects words here. */
+  case_terms: {
+    org_id: string;
+    case_id: string;
+    /** The case's created_at (it never changes). */
+    created_at: Date;
+    tokens: ColumnType<string[], string[], string[]>;
+  };
   /** A user's named search; the name and the query string (search words) are sealed. */
   saved_searches: {
     org_id: string;

@@ -22,6 +22,7 @@ import * as tips from "./2026_12_02_0040_tips.ts";
 import * as referrals from "./2026_12_02_0050_referrals.ts";
 import * as notifications from "./2026_12_02_0051_notifications.ts";
 import * as relief from "./2026_12_02_0060_relief.ts";
+import * as caseTerms from "./2026_12_02_0085_case_terms.ts";
 
 /**
  * Every migration, in order. Names are `YYYY_MM_DD_NNNN_what`; a merged migration is never edited:
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0060_relief": relief,
   "2026_12_02_0035_plan_followup_assignee": planFollowupAssignee,
   "2026_12_02_0036_case_team_agencies": caseTeamAgencies,
+  "2026_12_02_0085_case_terms": caseTerms,
 };
