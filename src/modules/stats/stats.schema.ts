@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_THRESHOLD } from "../../stats/disclosure/suppression.ts";
+import { HTCDS_TABLES, type HtcdsTableName } from "../../stats/exports/htcds.ts";
 import { REPORTS } from "../../stats/reports/reports.ts";
 import { CONFIRMATIONS, TRAFFICKING_TYPES } from "../../stats/reports/rows.ts";
 
@@ -34,6 +35,44 @@ export const ReportRequestQuery = z
   })
   .strict()
   .refine(fromNotAfterTo, fromAfterTo);
+
+/** The exports' query: the reports' filters (no threshold: CTDC is k-anonymous, HTCDS codes only), and the format. */
+export const EXPORT_FORMATS = ["json", "csv"] as const;
+const { threshold: _threshold, ...exportFilters } = reportFilters;
+export const CtdcExportQuery = z
+  .object({ ...exportFilters, format: z.enum(EXPORT_FORMATS).optional() })
+  .strict()
+  .refine(fromNotAfterTo, fromAfterTo);
+export const HtcdsExportQuery = z
+  .object({
+    ...exportFilters,
+    format: z.enum(EXPORT_FORMATS).optional(),
+    /** With `format=csv`: only this table (else every table, each after a `# name` line, as the CLI writes). */
+    table: z.enum(Object.keys(HTCDS_TABLES) as [HtcdsTableName, ...HtcdsTableName[]]).optional(),
+  })
+  .strict()
+  .refine(fromNotAfterTo, fromAfterTo);
+
+const ExportValue = z.union([z.string(), z.number(), z.null()]);
+export const KAnonymityReportView = z.object({
+  k: z.number(),
+  level: z.number(),
+  generalized: z.array(z.string()),
+  rowsIn: z.number(),
+  rowsOut: z.number(),
+  suppressedRows: z.number(),
+  smallestClass: z.number(),
+});
+export const CtdcExportView = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), ExportValue)),
+  report: KAnonymityReportView,
+});
+export const HtcdsExportView = z.object(
+  Object.fromEntries(
+    Object.keys(HTCDS_TABLES).map((name) => [name, z.array(z.record(z.string(), ExportValue))]),
+  ) as Record<HtcdsTableName, z.ZodArray<z.ZodRecord<z.ZodString, typeof ExportValue>>>,
+);
 
 const Cell = z.object({
   value: z.number().nullable(),
@@ -102,4 +141,6 @@ export const MseLinkedBody = z
   .strict();
 
 export const MseBody = z.union([MseTableBody, MseLinkedBody]);
+/** The language of the warnings' messages (else the Accept-Language). */
+export const MseQuery = z.object({ lang: z.enum(["en", "es"]).optional() }).strict();
 export type MseReq = z.infer<typeof MseBody>;
