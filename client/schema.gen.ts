@@ -12350,6 +12350,36 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            by?: "org" | "orgType";
+                            ci95: (number | null)[];
+                            estimate: number;
+                            histories?: {
+                                count: number | null;
+                                on: number[];
+                                suppressed?: boolean;
+                            }[];
+                            interval: string;
+                            lists: string[];
+                            model: {
+                                infiniteInteractions: string[];
+                                interactions: string[];
+                                selection: string;
+                                terms: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            observed?: number;
+                            /** @enum {string} */
+                            source?: "records";
+                            threshold?: number;
+                            warnings: ({
+                                code: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
                             [key: string]: unknown;
                         };
                     };

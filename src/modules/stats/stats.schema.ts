@@ -141,6 +141,37 @@ export const MseLinkedBody = z
   .strict();
 
 export const MseBody = z.union([MseTableBody, MseLinkedBody]);
+/**
+ * The estimate (loose: the table form also carries the fit's details, see src/stats/mse/presenter.ts). From
+ * records, `observed` is absent (it would give away the withheld counts) and histories may be withheld.
+ */
+export const MseView = z.looseObject({
+  source: z.literal("records").optional(),
+  by: z.enum(["org", "orgType"]).optional(),
+  observed: z.number().optional(),
+  estimate: z.number(),
+  ci95: z.array(z.number().nullable()).length(2),
+  interval: z.string(),
+  lists: z.array(z.string()),
+  model: z.looseObject({
+    selection: z.string(),
+    terms: z.array(z.string()),
+    interactions: z.array(z.string()),
+    infiniteInteractions: z.array(z.string()),
+  }),
+  warnings: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+  threshold: z.number().optional(),
+  histories: z
+    .array(
+      z.object({
+        on: z.array(z.number()),
+        count: z.number().nullable(),
+        suppressed: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+});
+
 /** The language of the warnings' messages (else the Accept-Language). */
 export const MseQuery = z.object({ lang: z.enum(["en", "es"]).optional() }).strict();
 export type MseReq = z.infer<typeof MseBody>;
