@@ -12319,12 +12319,21 @@ export interface paths {
                             count: number;
                             on: (0 | 1)[];
                         }[];
+                        /**
+                         * @default profile
+                         * @enum {string}
+                         */
+                        interval?: "profile" | "bca" | "parametric";
                         lists: string[];
                         /**
                          * @default stepwise
                          * @enum {string}
                          */
                         model?: "independence" | "stepwise" | "aic" | "bic";
+                        /** @default 1000 */
+                        replicates?: number;
+                        /** @default 1 */
+                        seed?: number;
                     } | {
                         /**
                          * @default org
@@ -12332,10 +12341,19 @@ export interface paths {
                          */
                         by?: "org" | "orgType";
                         /**
+                         * @default profile
+                         * @enum {string}
+                         */
+                        interval?: "profile" | "bca" | "parametric";
+                        /**
                          * @default stepwise
                          * @enum {string}
                          */
                         model?: "independence" | "stepwise" | "aic" | "bic";
+                        /** @default 1000 */
+                        replicates?: number;
+                        /** @default 1 */
+                        seed?: number;
                         /** @enum {string} */
                         source: "records";
                         threshold?: number;

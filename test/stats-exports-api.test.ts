@@ -226,5 +226,22 @@ describeEachStore("stats exports API", (backend) => {
     assert.ok(r.body.model.terms.length > uk.lists.length, "main effects and interactions");
     assert.ok(r.body.warnings.length > 0);
     for (const w of r.body.warnings) assert.match(w.message, /[áéíóúñ]|\b(el|la|los|las|de)\b/, "in Spanish");
+    // A bootstrap interval that repeats the model's choice, when asked for.
+    const boot = await call(t.app, "POST", "/api/v1/stats/mse", analyst.headers, {
+      lists: uk.lists,
+      histories,
+      interval: "bca",
+      replicates: 200,
+    });
+    assert.equal(boot.status, 200, boot.raw);
+    assert.equal(boot.body.interval, "bca-bootstrap");
+    assert.ok(boot.body.ci95[0] < boot.body.estimate && boot.body.ci95[1] > boot.body.estimate);
+    const tooMany = await call(t.app, "POST", "/api/v1/stats/mse", analyst.headers, {
+      lists: uk.lists,
+      histories,
+      interval: "bca",
+      replicates: 1_000_000,
+    });
+    assert.equal(tooMany.status, 400);
   });
 });

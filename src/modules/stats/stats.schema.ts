@@ -107,6 +107,21 @@ export const ReportView = z.object({
   ),
 });
 
+/**
+ * The 95% interval: profile likelihood (the model taken as known), or a bootstrap that repeats the model's
+ * selection on each replicate (BCa or parametric), with its replicates and seed.
+ */
+const intervalOptions = {
+  interval: z.enum(["profile", "bca", "parametric"]).default("profile"),
+  replicates: z.number().int().min(20).max(2000).default(1000),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
+};
+
 /** A capture table in the body: the lists, and one row per observed history (0/1 per list, then count). */
 export const MseTableBody = z
   .object({
@@ -123,6 +138,7 @@ export const MseTableBody = z
       .min(1)
       .max(1024),
     model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
+    ...intervalOptions,
   })
   .strict();
 
@@ -135,6 +151,7 @@ export const MseLinkedBody = z
     source: z.literal("records"),
     by: z.enum(["org", "orgType"]).default("org"),
     model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
+    ...intervalOptions,
     /** History counts below this are not shown (the estimate still uses them). */
     threshold: z.number().int().min(MIN_THRESHOLD).max(1000).optional(),
   })

@@ -133,7 +133,11 @@ export async function statsMse(store: Store, caller: Caller, body: MseReq, lang:
           table.lists,
           table.histories.map((h) => ({ on: h.on.map((x) => x === 1), count: h.count })),
         );
-        result = presentEstimate(estimatePopulation(capture, { selection: body.model }), lang);
+        const { model: selection, interval, replicates, seed } = body;
+        result = presentEstimate(
+          estimatePopulation(capture, { selection, interval, replicates, seed }),
+          lang,
+        );
       } catch (e) {
         if (e instanceof CaptureTableError || e instanceof MseDataError)
           throw badRequest(`body: ${e.message}`);
@@ -148,11 +152,12 @@ export async function statsMse(store: Store, caller: Caller, body: MseReq, lang:
           ? {
               lists: table.lists.length,
               model: body.model,
+              interval: body.interval,
               source: "records",
               by: linked.by,
               records: linked.records,
             }
-          : { lists: table.lists.length, model: body.model },
+          : { lists: table.lists.length, model: body.model, interval: body.interval },
       });
       if (!linked) return result;
       // Disclosure: the estimate, its interval, the model's terms, the warnings, the lists and the history

@@ -8,6 +8,8 @@ import { type CaptureCsvError, type CaptureTableBody, readCaptureCsv } from "./c
 
 const MODELS = ["stepwise", "independence", "aic", "bic"] as const;
 type Model = (typeof MODELS)[number];
+const INTERVALS = ["profile", "bca", "parametric"] as const;
+type Interval = (typeof INTERVALS)[number];
 
 /** The estimate's figures, as a data table (the numbers the result states, for screen readers too). */
 function ResultTable({ view }: { view: MseView }) {
@@ -109,10 +111,11 @@ export function EstimatePage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const model: Model = MODELS.find((m) => m === form.get("model")) ?? "stepwise";
+    const interval: Interval = INTERVALS.find((m) => m === form.get("interval")) ?? "profile";
     let body: MseRequest;
     if (source === "records")
-      body = { source: "records", by: form.get("by") === "orgType" ? "orgType" : "org", model };
-    else if (table) body = { ...table, model };
+      body = { source: "records", by: form.get("by") === "orgType" ? "orgType" : "org", model, interval };
+    else if (table) body = { ...table, model, interval };
     else {
       setFileError(fileError ?? { key: "missing", params: {} });
       return;
@@ -235,6 +238,25 @@ export function EstimatePage() {
           {MODELS.map((m) => (
             <option key={m} value={m}>
               {t(`estimate.models.${m}`)}
+            </option>
+          ))}
+        </select>
+        <label className="usa-label" htmlFor="mse-interval">
+          {t("estimate.form.interval")}
+        </label>
+        <span className="usa-hint" id="mse-interval-hint">
+          {t("estimate.form.intervalHint")}
+        </span>
+        <select
+          className="usa-select"
+          id="mse-interval"
+          name="interval"
+          aria-describedby="mse-interval-hint"
+          defaultValue="profile"
+        >
+          {INTERVALS.map((m) => (
+            <option key={m} value={m}>
+              {t(`estimate.intervals.${m}`)}
             </option>
           ))}
         </select>
