@@ -208,6 +208,7 @@ test("an analyst exports CTDC from the dashboard and estimates from records and 
   await page.getByRole("heading", { level: 1, name: "Estimar el número de víctimas" }).waitFor();
   await page.getByText("Un archivo de historias de captura (CSV)", { exact: true }).click();
   await page.getByLabel("Archivo de historias de captura", { exact: true }).setInputFiles(UK_CSV);
+  await page.getByLabel("Intervalo del 95 %").selectOption("bca");
   await page.getByRole("button", { name: "Estimar" }).click();
   await result.getByRole("heading", { name: "Resultado" }).waitFor();
   assert.match(
@@ -215,5 +216,9 @@ test("an analyst exports CTDC from the dashboard and estimates from records and 
     /^Total estimado: 11[.,]3\d\d \(intervalo del 95 %/,
   );
   assert.match(await result.locator("[data-warnings]").innerText(), /advertencia/);
+  assert.equal(
+    await table.getByRole("row", { name: /^Método del intervalo/ }).getByRole("cell").innerText(),
+    "bootstrap BCa",
+  );
   await expectAccessible(page, "estimación desde un CSV (es)");
 });
