@@ -217,7 +217,10 @@ test("an analyst exports CTDC from the dashboard and estimates from records and 
   );
   assert.match(await result.locator("[data-warnings]").innerText(), /advertencia/);
   assert.equal(
-    await table.getByRole("row", { name: /^Método del intervalo/ }).getByRole("cell").innerText(),
+    await table
+      .getByRole("row", { name: /^Método del intervalo/ })
+      .getByRole("cell")
+      .innerText(),
     "bootstrap BCa",
   );
   await expectAccessible(page, "estimación desde un CSV (es)");
