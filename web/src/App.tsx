@@ -10,6 +10,7 @@ import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { SignInPage } from "./pages/auth/SignInPage.tsx";
 import { DirectoryPage } from "./pages/directory/DirectoryPage.tsx";
 import { NavigatorPage } from "./pages/directory/NavigatorPage.tsx";
+import { FactsPage } from "./pages/facts/FactsPage.tsx";
 import { LandingPage } from "./pages/LandingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
@@ -66,6 +67,7 @@ export function App() {
         <Route path="cases/:id/attachments" element={<AttachmentsPage />} />
         <Route path="cases/:id/plan" element={<PlanPage />} />
         <Route path="cases/:id/team" element={<TeamPage />} />
+        <Route path="cases/:id/facts" element={<FactsPage />} />
         <Route path="persons/:id/consents" element={<ConsentsPage />} />
         <Route path="persons/:id/edit" element={<PersonEditPage />} />
         <Route path="referrals" element={<ReferralsPage />} />

@@ -5,6 +5,7 @@ import enAuth from "./locales/en/auth.json";
 import enCasework from "./locales/en/casework.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
+import enFacts from "./locales/en/facts.json";
 import enNotifications from "./locales/en/notifications.json";
 import enPlan from "./locales/en/plan.json";
 import enRecords from "./locales/en/records.json";
@@ -19,6 +20,7 @@ import esAuth from "./locales/es/auth.json";
 import esCasework from "./locales/es/casework.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
+import esFacts from "./locales/es/facts.json";
 import esNotifications from "./locales/es/notifications.json";
 import esPlan from "./locales/es/plan.json";
 import esRecords from "./locales/es/records.json";
@@ -49,6 +51,7 @@ export const resources = {
     plan: enPlan,
     casework: enCasework,
     stats: enStats,
+    facts: enFacts,
   },
   es: {
     common: esCommon,
@@ -65,6 +68,7 @@ export const resources = {
     plan: esPlan,
     casework: esCasework,
     stats: esStats,
+    facts: esFacts,
   },
 } as const;
 

@@ -210,9 +210,12 @@ export function CasePage() {
             <Link to={`/referrals?caseId=${kase.id}`}>{t("case.referralsLink")}</Link>
             {" · "}
             <Link to={`/cases/${kase.id}/attachments`}>{t("attachments:caseLink")}</Link>
+            {" · "}
             <Link to={`/cases/${kase.id}/plan`}>{t("plan:links.plan")}</Link>
             {" · "}
             <Link to={`/cases/${kase.id}/team`}>{t("plan:links.team")}</Link>
+            {" · "}
+            <Link to={`/cases/${kase.id}/facts`}>{t("facts:page.link")}</Link>
           </p>
           <h2>{t("case.personsHeading")}</h2>
           {kase.persons.length === 0 ? (

@@ -1,7 +1,9 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../session.tsx";
-import { caseworkApi, type NewTask, type TaskView, type UserOption } from "./casework.api.ts";
+import type { AssignableUser } from "../plan/api.ts";
+import { nameOf, useAssignable } from "../plan/hooks.ts";
+import { caseworkApi, type NewTask, type TaskView } from "./casework.api.ts";
 import { InputField } from "./FormFields.tsx";
 import { ErrorAlert, SuccessAlert } from "./shared.tsx";
 import { isStale } from "./VersionConflict.tsx";
@@ -13,22 +15,23 @@ export function useTaskName() {
     task.title ?? (task.titleCode ? t(`work:codes.${task.titleCode}`, { defaultValue: task.titleCode }) : "");
 }
 
-function AddTaskForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
+function AddTaskForm({
+  caseId,
+  users,
+  onAdded,
+}: {
+  caseId: string;
+  users: AssignableUser[] | undefined;
+  onAdded: () => void;
+}) {
   const { t } = useTranslation("casework");
   const { user } = useSession();
   const [title, setTitle] = useState("");
   const [assignee, setAssignee] = useState("");
   const [due, setDue] = useState("");
-  const [users, setUsers] = useState<UserOption[]>([]);
   const [error, setError] = useState<unknown>();
-  // Only administrators may list the organization's users; others assign to themselves or no one.
-  useEffect(() => {
-    caseworkApi.users().then(
-      (r) => setUsers(r.users.filter((u) => !u.disabled)),
-      () => setUsers([]),
-    );
-  }, []);
-  const others = users.filter((u) => u.id !== user?.id);
+  // Any signed-in user may list the colleagues work can be assigned to (enabled users of the organization).
+  const others = (users ?? []).filter((u) => u.id !== user?.id);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -91,6 +94,7 @@ export function CaseTasks({
   const { t, i18n } = useTranslation("casework");
   const { user } = useSession();
   const name = useTaskName();
+  const { users } = useAssignable();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   async function complete(task: TaskView) {
@@ -138,7 +142,7 @@ export function CaseTasks({
                     ? t("tasks.nobody")
                     : task.assigneeUserId === user?.id
                       ? t("tasks.you")
-                      : t("tasks.someone")}
+                      : nameOf(users, task.assigneeUserId, t("tasks.someone"))}
                 </td>
                 <td>
                   {task.status === "open" && canWrite ? (
@@ -158,7 +162,7 @@ export function CaseTasks({
           </tbody>
         </table>
       )}
-      {canWrite && <AddTaskForm caseId={caseId} onAdded={reload} />}
+      {canWrite && <AddTaskForm caseId={caseId} users={users} onAdded={reload} />}
     </section>
   );
 }

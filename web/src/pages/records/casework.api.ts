@@ -11,7 +11,6 @@ export type TaskView = ResponseOf<"/api/v1/cases/{id}/tasks", "get">["tasks"][nu
 export type NewTask = BodyOf<"/api/v1/cases/{id}/tasks", "post">;
 export type TimelineEntry = ResponseOf<"/api/v1/cases/{id}/timeline", "get">["entries"][number];
 export type RouteRun = ResponseOf<"/api/v1/cases/{id}/route", "post">;
-export type UserOption = ResponseOf<"/api/v1/users", "get">["users"][number];
 
 const byId = (id: string) => ({ params: { path: { id } } });
 /** Every edit names the version it was made from; a stale one answers 412 and changes nothing. */
@@ -41,6 +40,4 @@ export const caseworkApi = {
     ),
   route: (caseId: string, facts: CaseFacts) =>
     unwrap(api.POST("/api/v1/cases/{id}/route", { ...byId(caseId), body: { facts } })),
-  /** The organization's users (for an assignee); only administrators may list them. */
-  users: () => unwrap(api.GET("/api/v1/users")),
 };
