@@ -12052,6 +12052,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/exports/ctdc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CTDC export: one row per victim you may see, k-anonymous (k ≥ 11)
+         * @description JSON by default: the columns, the rows and the k-anonymity report (what was generalized, how many rows were suppressed, the smallest class). `format=csv` answers a formula-safe CSV attachment, the same as `harbor export ctdc`, with that report as JSON in the `X-Harbor-K-Anonymity` header. Analysts only; audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    confirmation?: "confirmed" | "confirmed_not_trafficking" | "open";
+                    format?: "json" | "csv";
+                    from?: string;
+                    state?: string;
+                    to?: string;
+                    traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: string[];
+                            report: {
+                                generalized: string[];
+                                k: number;
+                                level: number;
+                                rowsIn: number;
+                                rowsOut: number;
+                                smallestClass: number;
+                                suppressedRows: number;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/exports/htcds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The HTCDS export of the cases you may see: codes only, every charge with its NIBRS code
+         * @description JSON by default, one array per HTCDS table (case, person, victim, perpetrator, historic_event, and Harbor's charges). `format=csv` answers a formula-safe CSV attachment: every table after a `# name` line, as `harbor export htcds` writes it, or only `table`. Analysts only; audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    confirmation?: "confirmed" | "confirmed_not_trafficking" | "open";
+                    format?: "json" | "csv";
+                    from?: string;
+                    state?: string;
+                    table?: "case" | "person" | "victim" | "perpetrator" | "historic_event" | "charges";
+                    to?: string;
+                    traffickingType?: "sex" | "labor" | "sex_and_labor" | "unknown";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                [key: string]: string | number | null;
+                            }[];
+                            charges: {
+                                [key: string]: string | number | null;
+                            }[];
+                            historic_event: {
+                                [key: string]: string | number | null;
+                            }[];
+                            perpetrator: {
+                                [key: string]: string | number | null;
+                            }[];
+                            person: {
+                                [key: string]: string | number | null;
+                            }[];
+                            victim: {
+                                [key: string]: string | number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/mse": {
         parameters: {
             query?: never;
@@ -12061,10 +12299,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Estimate the total number of victims from the overlaps of lists (multiple systems estimation) */
+        /**
+         * Estimate the total number of victims from the overlaps of lists (multiple systems estimation)
+         * @description From a capture table in the body (`lists` and `histories`: one 0/1 flag per list and a count), or with `source: "records"` from the victim records you may see, linked into people, each list an organization or organization type (small history counts withheld). Warnings are the method's failure modes, in `lang` (or the Accept-Language).
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "en" | "es";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -12076,12 +12319,21 @@ export interface paths {
                             count: number;
                             on: (0 | 1)[];
                         }[];
+                        /**
+                         * @default profile
+                         * @enum {string}
+                         */
+                        interval?: "profile" | "bca" | "parametric";
                         lists: string[];
                         /**
                          * @default stepwise
                          * @enum {string}
                          */
                         model?: "independence" | "stepwise" | "aic" | "bic";
+                        /** @default 1000 */
+                        replicates?: number;
+                        /** @default 1 */
+                        seed?: number;
                     } | {
                         /**
                          * @default org
@@ -12089,10 +12341,19 @@ export interface paths {
                          */
                         by?: "org" | "orgType";
                         /**
+                         * @default profile
+                         * @enum {string}
+                         */
+                        interval?: "profile" | "bca" | "parametric";
+                        /**
                          * @default stepwise
                          * @enum {string}
                          */
                         model?: "independence" | "stepwise" | "aic" | "bic";
+                        /** @default 1000 */
+                        replicates?: number;
+                        /** @default 1 */
+                        seed?: number;
                         /** @enum {string} */
                         source: "records";
                         threshold?: number;
@@ -12107,6 +12368,36 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            by?: "org" | "orgType";
+                            ci95: (number | null)[];
+                            estimate: number;
+                            histories?: {
+                                count: number | null;
+                                on: number[];
+                                suppressed?: boolean;
+                            }[];
+                            interval: string;
+                            lists: string[];
+                            model: {
+                                infiniteInteractions: string[];
+                                interactions: string[];
+                                selection: string;
+                                terms: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            observed?: number;
+                            /** @enum {string} */
+                            source?: "records";
+                            threshold?: number;
+                            warnings: ({
+                                code: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
                             [key: string]: unknown;
                         };
                     };

@@ -177,9 +177,14 @@ describeEachStore("MSE on the organization's linked victim records", (backend) =
       "histories",
       "interval",
       "lists",
+      "model",
       "source",
       "threshold",
+      "warnings",
     ]);
+    // The model's terms and the warnings (their figures: cells and ratios, never a person count).
+    assert.deepEqual(r.body.model.terms, ["ml-a", "ml-b", "ml-c"]);
+    for (const w of r.body.warnings) assert.ok(typeof w.code === "string" && typeof w.message === "string");
     for (const name of names) assert.ok(!r.raw.includes(name), "no name in the response");
     const audits = await t.store.db
       .selectFrom("audit_events")

@@ -20,6 +20,7 @@ import { referralsRoutes } from "../modules/referrals/referrals.routes.ts";
 import { reliefRoutes } from "../modules/relief/relief.routes.ts";
 import { routingRoutes } from "../modules/routing/routing.routes.ts";
 import { searchRoutes } from "../modules/search/search.routes.ts";
+import { statsExportsRoutes } from "../modules/stats/stats.exports.routes.ts";
 import { statsRoutes } from "../modules/stats/stats.routes.ts";
 import { tasksRoutes } from "../modules/tasks/tasks.routes.ts";
 import { tipsRoutes } from "../modules/tips/tips.routes.ts";
@@ -57,5 +58,6 @@ export const routePlugins: RoutesPlugin[] = [
   searchRoutes,
   reliefRoutes,
   statsRoutes,
+  statsExportsRoutes,
   caseFactsRoutes,
 ];

@@ -34,6 +34,9 @@ import { WorkPage } from "./pages/work/WorkPage.tsx";
 
 // Loaded when first visited: ECharts and the state atlas stay out of every other page's bundle.
 const StatsPage = lazy(() => import("./pages/stats/StatsPage.tsx").then((m) => ({ default: m.StatsPage })));
+const EstimatePage = lazy(() =>
+  import("./pages/stats/EstimatePage.tsx").then((m) => ({ default: m.EstimatePage })),
+);
 
 /** The app's pages. A module adds its routes inside the matching layout. */
 export function App() {
@@ -81,6 +84,14 @@ export function App() {
           element={
             <Suspense fallback={null}>
               <StatsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="stats/estimate"
+          element={
+            <Suspense fallback={null}>
+              <EstimatePage />
             </Suspense>
           }
         />

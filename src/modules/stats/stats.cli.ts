@@ -1,15 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { CliError, printJson } from "../../cli/output.ts";
 import { withStore } from "../../cli/store-context.ts";
-import { toCsv } from "../../stats/exports/csv.ts";
-import { HTCDS_TABLES, type HtcdsTableName } from "../../stats/exports/htcds.ts";
 import { REPORTS, type ReportName } from "../../stats/reports/reports.ts";
 import type { Store } from "../../store/store.ts";
 import type { AuthContext } from "../auth/auth.context.ts";
 import type { Caller } from "../policy/access.ts";
 import { CLI_ACTOR, cliCall } from "../users/users.cli.ts";
 import { userByEmail } from "../users/users.service.ts";
-import { reportFile } from "./stats.formats.ts";
+import { exportCsv, reportFile } from "./stats.formats.ts";
 import { ReportQuery } from "./stats.schema.ts";
 import { statsExport, statsReport } from "./stats.service.ts";
 
@@ -76,16 +74,17 @@ export async function exportCommand(kind: string, opts: Opts): Promise<void> {
   if (kind !== "ctdc" && kind !== "htcds") throw new CliError("kind must be ctdc or htcds");
   const { threshold: _t, ...query } = filters(opts);
   await withStore(async (store) => {
-    const out = await cliCall(async () => statsExport(store, await callerFor(store, opts.user), kind, query));
+    const format = opts.format === "json" ? "json" : "csv";
+    const out = await cliCall(async () =>
+      statsExport(store, await callerFor(store, opts.user), kind, query, format),
+    );
     if (out.kind === "ctdc" && out.ctdc) {
       process.stderr.write(`${JSON.stringify(out.ctdc.report)}\n`);
-      if (opts.format === "csv") process.stdout.write(toCsv(out.ctdc.columns, out.ctdc.rows));
+      if (format === "csv") process.stdout.write(exportCsv({ kind: "ctdc", ctdc: out.ctdc }));
       else printJson(out.ctdc);
     } else if (out.htcds) {
-      if (opts.format === "json") printJson(out.htcds);
-      else
-        for (const name of Object.keys(HTCDS_TABLES) as HtcdsTableName[])
-          process.stdout.write(`# ${name}\r\n${toCsv(HTCDS_TABLES[name], out.htcds[name])}\r\n`);
+      if (format === "json") printJson(out.htcds);
+      else process.stdout.write(exportCsv({ kind: "htcds", htcds: out.htcds }));
     }
   });
 }

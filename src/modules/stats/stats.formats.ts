@@ -1,3 +1,6 @@
+import { toCsv } from "../../stats/exports/csv.ts";
+import type { CtdcExport } from "../../stats/exports/ctdc.ts";
+import { HTCDS_TABLES, type HtcdsExport, type HtcdsTableName } from "../../stats/exports/htcds.ts";
 import type { PdfLang } from "../../stats/pdf/labels.ts";
 import { reportPdf } from "../../stats/pdf/report-pdf.ts";
 import { reportCsv } from "../../stats/reports/report-csv.ts";
@@ -40,3 +43,36 @@ export async function reportFile(
   const body = format === "pdf" ? await reportPdf(report, { lang }) : reportCsv(report);
   return { contentType: TYPES[format], fileName: reportFileName(report, format), body };
 }
+
+/** What `statsExport` answers, one kind or the other. */
+type ExportOut = { kind: "ctdc"; ctdc: CtdcExport } | { kind: "htcds"; htcds: HtcdsExport };
+
+/**
+ * An export as formula-safe CSV, the same bytes from the CLI and the API: CTDC one table; HTCDS every table
+ * after a `# name` line (or only `table`).
+ */
+export function exportCsv(out: ExportOut, table?: HtcdsTableName): string {
+  if (out.kind === "ctdc") return toCsv(out.ctdc.columns, out.ctdc.rows);
+  if (table) return toCsv(HTCDS_TABLES[table], out.htcds[table]);
+  return (Object.keys(HTCDS_TABLES) as HtcdsTableName[])
+    .map((name) => `# ${name}\r\n${toCsv(HTCDS_TABLES[name], out.htcds[name])}\r\n`)
+    .join("");
+}
+
+/** harbor-export-ctdc-2025-01-01-to-today.csv, harbor-export-htcds-charges.csv. */
+export function exportFileName(
+  kind: "ctdc" | "htcds",
+  filters: { from?: string; to?: string },
+  ext: string,
+  table?: string,
+): string {
+  const range = filters.from || filters.to ? `-${filters.from ?? "start"}-to-${filters.to ?? "today"}` : "";
+  return `harbor-export-${kind}${table ? `-${table}` : ""}${range}.${ext}`;
+}
+
+/** The k-anonymity report as an ASCII header value (JSON with non-ASCII escaped), beside a CTDC CSV. */
+export const reportHeader = (report: CtdcExport["report"]) =>
+  JSON.stringify(report).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { ErrorBody } from "../cases/cases.schema.ts";
 import { negotiateLang } from "../directory/directory.lang.ts";
 import { callerOf } from "../policy/caller.ts";
 import { reportFile, reportFormat } from "./stats.formats.ts";
-import { MseBody, ReportParams, ReportRequestQuery, ReportView } from "./stats.schema.ts";
+import { MseBody, MseQuery, MseView, ReportParams, ReportRequestQuery, ReportView } from "./stats.schema.ts";
 import { statsMse, statsReport } from "./stats.service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -20,11 +20,24 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
         tags: ["stats"],
         summary:
           "Estimate the total number of victims from the overlaps of lists (multiple systems estimation)",
+        description:
+          "From a capture table in the body (`lists` and `histories`: one 0/1 flag per list and a count), or " +
+          'with `source: "records"` from the victim records you may see, linked into people, each list an ' +
+          "organization or organization type (small history counts withheld). Warnings are the method's " +
+          "failure modes, in `lang` (or the Accept-Language).",
+        querystring: MseQuery,
         body: MseBody,
-        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        response: { 200: MseView, ...errors },
       },
     },
-    async (request) => statsMse(app.store, callerOf(request), request.body),
+    async (request) =>
+      // The presenter's arrays are readonly; the schema checks the shape when it serializes.
+      (await statsMse(
+        app.store,
+        callerOf(request),
+        request.body,
+        negotiateLang(request.query.lang, request.headers["accept-language"]),
+      )) as z.infer<typeof MseView>,
   );
   r.get(
     "/api/v1/stats/:report",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_THRESHOLD } from "../../stats/disclosure/suppression.ts";
+import { HTCDS_TABLES, type HtcdsTableName } from "../../stats/exports/htcds.ts";
 import { REPORTS } from "../../stats/reports/reports.ts";
 import { CONFIRMATIONS, TRAFFICKING_TYPES } from "../../stats/reports/rows.ts";
 
@@ -35,6 +36,44 @@ export const ReportRequestQuery = z
   .strict()
   .refine(fromNotAfterTo, fromAfterTo);
 
+/** The exports' query: the reports' filters (no threshold: CTDC is k-anonymous, HTCDS codes only), and the format. */
+export const EXPORT_FORMATS = ["json", "csv"] as const;
+const { threshold: _threshold, ...exportFilters } = reportFilters;
+export const CtdcExportQuery = z
+  .object({ ...exportFilters, format: z.enum(EXPORT_FORMATS).optional() })
+  .strict()
+  .refine(fromNotAfterTo, fromAfterTo);
+export const HtcdsExportQuery = z
+  .object({
+    ...exportFilters,
+    format: z.enum(EXPORT_FORMATS).optional(),
+    /** With `format=csv`: only this table (else every table, each after a `# name` line, as the CLI writes). */
+    table: z.enum(Object.keys(HTCDS_TABLES) as [HtcdsTableName, ...HtcdsTableName[]]).optional(),
+  })
+  .strict()
+  .refine(fromNotAfterTo, fromAfterTo);
+
+const ExportValue = z.union([z.string(), z.number(), z.null()]);
+export const KAnonymityReportView = z.object({
+  k: z.number(),
+  level: z.number(),
+  generalized: z.array(z.string()),
+  rowsIn: z.number(),
+  rowsOut: z.number(),
+  suppressedRows: z.number(),
+  smallestClass: z.number(),
+});
+export const CtdcExportView = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), ExportValue)),
+  report: KAnonymityReportView,
+});
+export const HtcdsExportView = z.object(
+  Object.fromEntries(
+    Object.keys(HTCDS_TABLES).map((name) => [name, z.array(z.record(z.string(), ExportValue))]),
+  ) as Record<HtcdsTableName, z.ZodArray<z.ZodRecord<z.ZodString, typeof ExportValue>>>,
+);
+
 const Cell = z.object({
   value: z.number().nullable(),
   suppressed: z.enum(["primary", "complementary"]).optional(),
@@ -68,6 +107,21 @@ export const ReportView = z.object({
   ),
 });
 
+/**
+ * The 95% interval: profile likelihood (the model taken as known), or a bootstrap that repeats the model's
+ * selection on each replicate (BCa or parametric), with its replicates and seed.
+ */
+const intervalOptions = {
+  interval: z.enum(["profile", "bca", "parametric"]).default("profile"),
+  replicates: z.number().int().min(20).max(2000).default(1000),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
+};
+
 /** A capture table in the body: the lists, and one row per observed history (0/1 per list, then count). */
 export const MseTableBody = z
   .object({
@@ -84,6 +138,7 @@ export const MseTableBody = z
       .min(1)
       .max(1024),
     model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
+    ...intervalOptions,
   })
   .strict();
 
@@ -96,10 +151,44 @@ export const MseLinkedBody = z
     source: z.literal("records"),
     by: z.enum(["org", "orgType"]).default("org"),
     model: z.enum(["independence", "stepwise", "aic", "bic"]).default("stepwise"),
+    ...intervalOptions,
     /** History counts below this are not shown (the estimate still uses them). */
     threshold: z.number().int().min(MIN_THRESHOLD).max(1000).optional(),
   })
   .strict();
 
 export const MseBody = z.union([MseTableBody, MseLinkedBody]);
+/**
+ * The estimate (loose: the table form also carries the fit's details, see src/stats/mse/presenter.ts). From
+ * records, `observed` is absent (it would give away the withheld counts) and histories may be withheld.
+ */
+export const MseView = z.looseObject({
+  source: z.literal("records").optional(),
+  by: z.enum(["org", "orgType"]).optional(),
+  observed: z.number().optional(),
+  estimate: z.number(),
+  ci95: z.array(z.number().nullable()).length(2),
+  interval: z.string(),
+  lists: z.array(z.string()),
+  model: z.looseObject({
+    selection: z.string(),
+    terms: z.array(z.string()),
+    interactions: z.array(z.string()),
+    infiniteInteractions: z.array(z.string()),
+  }),
+  warnings: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+  threshold: z.number().optional(),
+  histories: z
+    .array(
+      z.object({
+        on: z.array(z.number()),
+        count: z.number().nullable(),
+        suppressed: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** The language of the warnings' messages (else the Accept-Language). */
+export const MseQuery = z.object({ lang: z.enum(["en", "es"]).optional() }).strict();
 export type MseReq = z.infer<typeof MseBody>;

@@ -6,6 +6,7 @@ import { CaptureTableError, captureTable } from "../../stats/mse/capture-table.t
 import { estimatePopulation, MseDataError } from "../../stats/mse/estimate.ts";
 import { linkedCaptureTable } from "../../stats/mse/linked-capture.ts";
 import { presentEstimate } from "../../stats/mse/presenter.ts";
+import { type MseLang, warningMessage } from "../../stats/mse/warnings.ts";
 import { buildReport, type ReportFilters, type ReportName } from "../../stats/reports/reports.ts";
 import type { Store } from "../../store/store.ts";
 import type { SystemContext } from "../auth/auth.context.ts";
@@ -61,12 +62,16 @@ export async function statsReport(
   );
 }
 
-/** Row-level exports (CTDC k-anonymous; HTCDS codes only): analysts only, audited with their size. */
+/**
+ * Row-level exports (CTDC k-anonymous; HTCDS codes only): analysts only, audited with their size, filters
+ * and the format they leave in (codes only).
+ */
 export async function statsExport(
   store: Store,
   caller: Caller,
   kind: "ctdc" | "htcds",
   filters: ReportFilters,
+  format: "json" | "csv" = "json",
 ) {
   return guarded(
     store.db,
@@ -82,8 +87,13 @@ export async function statsExport(
         outcome: "success",
         targetType: "export",
         targetIds: [],
-        details:
-          out.kind === "ctdc" ? { rows: out.ctdc?.rows.length ?? 0 } : { cases: out.htcds?.case.length ?? 0 },
+        details: {
+          ...(out.kind === "ctdc"
+            ? { rows: out.ctdc?.rows.length ?? 0 }
+            : { cases: out.htcds?.case.length ?? 0 }),
+          ...filters,
+          format,
+        },
       });
       return out;
     },
@@ -95,7 +105,7 @@ export async function statsExport(
  * as the analyst chose when counting), or, with `source: "records"`, the one built from the victim
  * records the caller may see (statsLinkedCapture). The estimate is audited, codes and sizes only.
  */
-export async function statsMse(store: Store, caller: Caller, body: MseReq) {
+export async function statsMse(store: Store, caller: Caller, body: MseReq, lang: MseLang = "en") {
   const crypto = "source" in body ? fieldCryptoOf(store) : undefined;
   return guarded(
     store.db,
@@ -123,7 +133,11 @@ export async function statsMse(store: Store, caller: Caller, body: MseReq) {
           table.lists,
           table.histories.map((h) => ({ on: h.on.map((x) => x === 1), count: h.count })),
         );
-        result = presentEstimate(estimatePopulation(capture, { selection: body.model }), "en");
+        const { model: selection, interval, replicates, seed } = body;
+        result = presentEstimate(
+          estimatePopulation(capture, { selection, interval, replicates, seed }),
+          lang,
+        );
       } catch (e) {
         if (e instanceof CaptureTableError || e instanceof MseDataError)
           throw badRequest(`body: ${e.message}`);
@@ -138,15 +152,17 @@ export async function statsMse(store: Store, caller: Caller, body: MseReq) {
           ? {
               lists: table.lists.length,
               model: body.model,
+              interval: body.interval,
               source: "records",
               by: linked.by,
               records: linked.records,
             }
-          : { lists: table.lists.length, model: body.model },
+          : { lists: table.lists.length, model: body.model, interval: body.interval },
       });
       if (!linked) return result;
-      // Disclosure: the estimate, its interval, the lists and the history counts, each count below the
-      // threshold withheld (primary suppression; no total or fitted cell is shown to subtract from).
+      // Disclosure: the estimate, its interval, the model's terms, the warnings, the lists and the history
+      // counts, each count below the threshold withheld (primary suppression; no total or fitted cell is
+      // shown to subtract from, and an exploding estimate's ratio to the observed is given in whole units).
       const threshold = "source" in body ? (body.threshold ?? DEFAULT_THRESHOLD) : DEFAULT_THRESHOLD;
       return {
         source: "records",
@@ -154,6 +170,13 @@ export async function statsMse(store: Store, caller: Caller, body: MseReq) {
         estimate: result.estimate,
         ci95: result.ci95,
         interval: result.interval,
+        model: {
+          selection: result.model.selection,
+          terms: result.model.terms,
+          interactions: result.model.interactions,
+          infiniteInteractions: result.model.infiniteInteractions,
+        },
+        warnings: result.warnings.map((w) => linkedWarning(w, lang)),
         lists: table.lists,
         threshold,
         histories: table.histories.map((h) =>
@@ -162,6 +185,13 @@ export async function statsMse(store: Store, caller: Caller, body: MseReq) {
       };
     },
   );
+}
+
+/** A warning about linked records, without a figure the observed total could be worked out from. */
+function linkedWarning(w: ReturnType<typeof presentEstimate>["warnings"][number], lang: MseLang) {
+  if (w.code !== "exploding-estimate") return w;
+  const coarse = { code: w.code, ratio: Math.floor(w.ratio) } as const;
+  return { ...coarse, message: warningMessage(coarse, lang) };
 }
 
 /**

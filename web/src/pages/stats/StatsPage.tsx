@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle.ts";
+import { useSession } from "../../session.tsx";
 import { ErrorAlert } from "../records/shared.tsx";
 import { REPORT_NAMES, type ReportName, type ReportQuery, type ReportView, statsApi } from "./api.ts";
+import { ExportsPanel } from "./ExportsPanel.tsx";
 import { ReportChart } from "./ReportChart.tsx";
 import { ReportDataTable, SuppressionNotes } from "./ReportDataTable.tsx";
 import { StateMap } from "./StateMap.tsx";
@@ -11,6 +13,8 @@ import { StateMap } from "./StateMap.tsx";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The by-state table is drawn as a map; the others as bar charts. */
 const MAP_TABLE = "incidents_by_state";
+/** The roles of STATS_EXPORT_ROLES (src/modules/policy/policy.rules.ts): hiding is a courtesy, the server refuses. */
+const EXPORT_ROLES: readonly string[] = ["analyst"];
 
 /** The statistics dashboard: a report and a date range (kept in the URL), each table as a chart or map and its data table. */
 export function StatsPage() {
@@ -21,6 +25,8 @@ export function StatsPage() {
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const query: ReportQuery = { ...(DAY.test(from) ? { from } : {}), ...(DAY.test(to) ? { to } : {}) };
+  const { user } = useSession();
+  const mayExport = user?.roles.some((r) => EXPORT_ROLES.includes(r)) ?? false;
   const [view, setView] = useState<ReportView>();
   const [error, setError] = useState<unknown>();
   const key = `${report}|${query.from ?? ""}|${query.to ?? ""}`;
@@ -49,6 +55,9 @@ export function StatsPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="usa-intro">{t("intro")}</p>
+      <p>
+        <Link to="/stats/estimate">{t("estimateLink")}</Link>
+      </p>
       <form className="usa-form usa-form--large" onSubmit={submit} key={key}>
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">{t("form.legend")}</legend>
@@ -92,6 +101,7 @@ export function StatsPage() {
           {t("form.show")}
         </button>
       </form>
+      {mayExport && <ExportsPanel query={query} />}
       <ErrorAlert error={error} />
       {!view && !error && <p role="status">{t("loading")}</p>}
       {view && (
