@@ -73,8 +73,8 @@ export function warningMessage(w: MseWarning, lang: MseLang = "en"): string {
         : "With two lists only the independence model can be fitted, and its assumption cannot be tested from the data.";
     case "model-uncertainty":
       return es
-        ? `El intervalo da por conocido el modelo elegido (${w.selection}); uno por bootstrap (--interval bca) tiene en cuenta también la elección del modelo.`
-        : `The interval takes the chosen model (${w.selection}) as known; a bootstrap one (--interval bca) also allows for the choice of model.`;
+        ? `El intervalo da por conocido el modelo elegido (${w.selection}); un intervalo bootstrap (BCa o paramétrico) tiene en cuenta también la elección del modelo.`
+        : `The interval takes the chosen model (${w.selection}) as known; a bootstrap interval (BCa or parametric) also allows for the choice of model.`;
     case "bootstrap-failures":
       return es
         ? `${w.failed} de ${w.replicates} réplicas bootstrap no admitían estimación y se omitieron.`
