@@ -42,7 +42,10 @@ export function multipartForm(
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
     parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, "utf8"),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        "utf8",
+      ),
     );
   for (const f of files)
     parts.push(

@@ -1,6 +1,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { badRequest } from "../../server/errors.ts";
 import { HTCDS_TABLES } from "../../stats/exports/htcds.ts";
 import { requireAuth } from "../auth/auth.context.ts";
@@ -52,7 +53,8 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
           201: ImportedView,
           413: ErrorBody,
           415: ErrorBody,
-          422: ImportInvalidBody,
+          // The file's problems, or the idempotency hook's refusal of a reused key.
+          422: z.union([ImportInvalidBody, ErrorBody]),
           ...errors,
         },
       },
@@ -69,11 +71,13 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
           mapping,
           dryRun: dryRun === "true",
         });
-        if (out.dryRun) return reply.code(200).send({ dryRun: true, wouldCreate: out.wouldCreate!, notes: out.notes });
+        if (out.dryRun)
+          return reply.code(200).send({ dryRun: true, wouldCreate: out.wouldCreate!, notes: out.notes });
         return reply.code(201).send({ dryRun: false, created: out.created!, notes: out.notes });
       } catch (e) {
         if (!(e instanceof ImportInvalid)) throw e;
-        const listed = e.errors.length > MAX_LISTED_ERRORS ? ` (the first ${MAX_LISTED_ERRORS} are listed)` : "";
+        const listed =
+          e.errors.length > MAX_LISTED_ERRORS ? ` (the first ${MAX_LISTED_ERRORS} are listed)` : "";
         return reply.code(422).send({
           error: {
             code: "import_invalid",
@@ -91,7 +95,8 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ["imports"],
-        summary: "The mapping template of an import kind: Harbor's fields, their allowed codes, columns to edit",
+        summary:
+          "The mapping template of an import kind: Harbor's fields, their allowed codes, columns to edit",
         description:
           "The same as `harbor import template csv|htcds`. Edit `columns` (Harbor field → your column) and send it " +
           "back as the `mapping` of POST /api/v1/imports.",
@@ -106,7 +111,7 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
       return {
         kind: template.kind,
         about: template.about,
-        columns: template.columns,
+        columns: template.columns as Record<string, string>,
         fields: fields.map((f) => ({ ...f, codes: f.codes ? [...f.codes] : undefined })),
       };
     },

@@ -128,8 +128,11 @@ export async function importFiles(
   },
 ) {
   if (!mayImport(caller))
-    await guarded(store.db, caller, { action: "import.run", targetType: "import", targetIds: [] }, async () =>
-      FORBIDDEN,
+    await guarded(
+      store.db,
+      caller,
+      { action: "import.run", targetType: "import", targetIds: [] },
+      async () => FORBIDDEN,
     );
   const { plan, errors } = planFiles(input.kind, input.files, input.mapping);
   if (errors.length) throw new ImportInvalid(errors);

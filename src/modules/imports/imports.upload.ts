@@ -86,7 +86,7 @@ const safeName = (name: string) => (/^[\w.-]{1,40}$/.test(name) ? name : "field"
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * A file's text: UTF-8 (a byte order mark dropped by the readers), no NUL or other control character
+ * A file's text: UTF-8 (a leading byte order mark dropped), no NUL or other control character
  * (PostgreSQL cannot store NUL, and a spreadsheet never writes one): otherwise 400 naming the file,
  * since such a file is not a CSV or JSON export at all, rather than a file with bad rows.
  */
@@ -104,5 +104,6 @@ export function fileText(file: ImportFile, index: number, count: number): { name
     throw badRequest(
       `${which}: is not a CSV or JSON text file (it holds the control character ${hex(bad.codePoint)})`,
     );
-  return { name: file.filename, text };
+  // A byte order mark (spreadsheets write one) would make JSON unreadable; the CSV reader drops it anyway.
+  return { name: file.filename, text: text.replace(/^\uFEFF/, "") };
 }

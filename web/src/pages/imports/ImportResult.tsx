@@ -59,6 +59,7 @@ function ErrorsTable({ error }: { error: ImportInvalid }) {
 export function ImportResult({ answer }: { answer: ImportAnswer }) {
   const { t } = useTranslation("imports");
   const summary = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new answer takes the focus again
   useEffect(() => {
     summary.current?.focus();
   }, [answer]);
@@ -74,7 +75,8 @@ export function ImportResult({ answer }: { answer: ImportAnswer }) {
             </h2>
             <p className="usa-alert__text">
               {t("errors.intro")}
-              {count > answer.error.rows.length && ` ${t("errors.listed", { count: answer.error.rows.length })}`}
+              {count > answer.error.rows.length &&
+                ` ${t("errors.listed", { count: answer.error.rows.length })}`}
             </p>
           </div>
         </div>

@@ -19,7 +19,8 @@ const LIMIT = "32 MB";
 /** The server's refusal in the reader's language where Harbor knows it; otherwise its own words. */
 function refusal(error: unknown, t: (k: string, o?: Record<string, unknown>) => string) {
   if (!(error instanceof ApiError)) return error;
-  if (error.code === "file_too_large") return new ApiError(413, error.code, t("errors.tooLarge", { limit: LIMIT }));
+  if (error.code === "file_too_large")
+    return new ApiError(413, error.code, t("errors.tooLarge", { limit: LIMIT }));
   if (error.status === 403) return new ApiError(403, error.code, t("errors.forbidden"));
   if (error.status === 0) return new ApiError(0, error.code, t("errors.network"));
   return error;

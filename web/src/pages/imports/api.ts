@@ -3,7 +3,7 @@ import { ApiError, csrfTokenForWrite, type ResponseOf } from "../../apiClient.ts
 // Every shape comes from the API's contract (openapi.json, through the generated client).
 export type DryRunView = ResponseOf<"/api/v1/imports", "post", 200>;
 export type ImportedView = ResponseOf<"/api/v1/imports", "post", 201>;
-export type ImportInvalid = ResponseOf<"/api/v1/imports", "post", 422>["error"];
+export type ImportInvalid = Extract<ResponseOf<"/api/v1/imports", "post", 422>["error"], { rows: unknown }>;
 export type RowError = ImportInvalid["rows"][number];
 export type ImportCounts = DryRunView["wouldCreate"];
 export type ImportKind = "csv" | "htcds";
