@@ -7578,6 +7578,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import cases and persons from a CSV or HTCDS tables (multipart/form-data; all or nothing)
+         * @description The same import as `harbor import csv|htcds`, as the signed-in user (who must be allowed to open cases): every row is checked first, then everything is written in one transaction, audited (`import.run`). `dryRun=true` does all of it and rolls back: 200 with `wouldCreate`. An import answers 201 with `created`. A file with bad rows answers 422 listing each problem by table, row and column, and changes nothing. Uploads are limited to 33554432 bytes (32 MiB) and 8 files (413); a file that is not UTF-8 text, an unknown kind or a mapping that is not JSON: 400 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * @description true: check everything and say what would be created; change nothing
+                         * @enum {string}
+                         */
+                        dryRun?: "true" | "false";
+                        /** @description csv: one file. htcds: one file (JSON, or the sectioned CSV with `# table` lines), or one file a table named <table>.csv */
+                        file: string[];
+                        /**
+                         * @description csv: one person a row (see the template); htcds: the tables `harbor export htcds` writes
+                         * @enum {string}
+                         */
+                        kind: "csv" | "htcds";
+                        /** @description JSON text `{ "columns": { "<Harbor field>": "<your column>" } }`, as the template gives it (GET /api/v1/imports/template) */
+                        mapping?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            notes: string[];
+                            wouldCreate: {
+                                cases: number;
+                                charges: number;
+                                events: number;
+                                persons: number;
+                                personsByRole: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: {
+                                cases: number;
+                                charges: number;
+                                events: number;
+                                persons: number;
+                                personsByRole: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @enum {boolean} */
+                            dryRun: false;
+                            notes: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "import_invalid";
+                                message: string;
+                                rows: {
+                                    column: string;
+                                    message: string;
+                                    /** @description the line as the file numbers it (0: the file as a whole) */
+                                    row: number;
+                                    table?: string;
+                                }[];
+                                total: number;
+                            };
+                        } | {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mapping template of an import kind: Harbor's fields, their allowed codes, columns to edit
+         * @description The same as `harbor import template csv|htcds`. Edit `columns` (Harbor field → your column) and send it back as the `mapping` of POST /api/v1/imports.
+         */
+        get: {
+            parameters: {
+                query: {
+                    kind: "csv" | "htcds";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            about: string;
+                            columns: {
+                                [key: string]: string;
+                            };
+                            fields: {
+                                about?: string;
+                                codes?: string[];
+                                entity?: string;
+                                field: string;
+                                required?: boolean;
+                                type?: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "csv" | "htcds";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/tasks": {
         parameters: {
             query?: never;

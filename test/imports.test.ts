@@ -21,20 +21,12 @@ import { ORG_TABLES } from "../src/store/tenancy.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { createOrgWithUser, type TestUser } from "./support/auth.ts";
 import { runHarborCli } from "./support/harbor-process.ts";
+import { IMPORT_GOOD, IMPORT_HEADER } from "./support/import-files.ts";
 import { call, recordsEnv } from "./support/records.ts";
 import { describeEachStore } from "./support/stores.ts";
 
-const HEADER =
-  "caseRef,title,narrative,traffickingType,confirmation,incidentState,investigationStartedOn,personRef,role,givenName,familyName,dateOfBirth,sex,ageAtExploitation,citizenshipCountry,meansOfControl,exploitationTypes,industry,chargeStatute,chargeNibrsCode,chargeJurisdiction,chargeOutcome";
-const GOOD = [
-  HEADER,
-  "C1,Harborview labor case,Workers held at the Zephyrine farm,labor,confirmed,TX,2025-03-01,v1,victim,Ana,Lopez,1990-05-02,female,25,MX,debt_bondage;threats,forced_labour,agriculture,,,,",
-  "C1,Harborview labor case,,labor,confirmed,TX,2025-03-01,v2,victim,Juan,Perez,1988-01-09,male,31,GT,withholds_documents,forced_labour,agriculture,,,,",
-  "C1,Harborview labor case,,labor,confirmed,TX,2025-03-01,s1,suspect,,,,male,45,,,,,18 U.S.C. 1589,64B,federal,convicted",
-  "C1,Harborview labor case,,labor,confirmed,TX,2025-03-01,s1,suspect,,,,male,45,,,,,18 U.S.C. 1594,90Z,federal,",
-  "C2,Motel case,,sex,open,NV,2025-06-10,v1,victim,Mia,Stone,2007-02-03,female,16,US,sexual_abuse,sexual,residential,,,,",
-  "C2,Motel case,,sex,open,NV,2025-06-10,s1,suspect,,,,male,,,,,,18 U.S.C. 1591,64A,federal,",
-].join("\r\n");
+const HEADER = IMPORT_HEADER;
+const GOOD = IMPORT_GOOD;
 
 const callerOf = (u: TestUser, orgType: AuthContext["orgType"], roles: AuthContext["roles"]): Caller => ({
   auth: {

@@ -11,6 +11,7 @@ import { consentsRoutes } from "../modules/consents/consents.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { idempotencyHook } from "../modules/idempotency/idempotency.hook.ts";
+import { importsRoutes } from "../modules/imports/imports.routes.ts";
 import { notesRoutes } from "../modules/notes/notes.routes.ts";
 import { notificationsRoutes } from "../modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "../modules/orgs/orgs.routes.ts";
@@ -59,5 +60,6 @@ export const routePlugins: RoutesPlugin[] = [
   reliefRoutes,
   statsRoutes,
   statsExportsRoutes,
+  importsRoutes,
   caseFactsRoutes,
 ];

@@ -32,3 +32,33 @@ export function multipartFile(
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** A multipart/form-data body with text fields and any number of file parts (repeated names allowed). */
+export function multipartForm(
+  fields: Record<string, string>,
+  files: { field?: string; filename: string; contentType?: string; data: Buffer | string }[],
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----harbortest${randomBytes(8).toString("hex")}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        "utf8",
+      ),
+    );
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? "file"}"; filename="${f.filename}"\r\nContent-Type: ${f.contentType ?? "text/csv"}\r\n\r\n`,
+        "utf8",
+      ),
+      Buffer.isBuffer(f.data) ? f.data : Buffer.from(f.data, "utf8"),
+      Buffer.from("\r\n"),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -11,6 +11,7 @@ import { SignInPage } from "./pages/auth/SignInPage.tsx";
 import { DirectoryPage } from "./pages/directory/DirectoryPage.tsx";
 import { NavigatorPage } from "./pages/directory/NavigatorPage.tsx";
 import { FactsPage } from "./pages/facts/FactsPage.tsx";
+import { ImportsPage } from "./pages/imports/ImportsPage.tsx";
 import { LandingPage } from "./pages/LandingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
@@ -79,6 +80,7 @@ export function App() {
         <Route path="tips/:id" element={<TipPage />} />
         <Route path="persons/:id/relief" element={<EligibilityPage />} />
         <Route path="relief/deadlines" element={<DeadlinesPage />} />
+        <Route path="imports" element={<ImportsPage />} />
         <Route
           path="stats"
           element={

@@ -32,5 +32,8 @@ async function csrf(): Promise<string | undefined> {
 
 export const api = createHarborClient({ csrfToken: csrf });
 
+/** The same CSRF token, for a write sent outside the client (an upload whose progress is shown). */
+export const csrfTokenForWrite = csrf;
+
 export type { BodyOf, QueryOf, ResponseOf };
 export { ApiError, succeed, unwrap };

@@ -6,6 +6,7 @@ import enCasework from "./locales/en/casework.json";
 import enCommon from "./locales/en/common.json";
 import enDirectory from "./locales/en/directory.json";
 import enFacts from "./locales/en/facts.json";
+import enImports from "./locales/en/imports.json";
 import enNotifications from "./locales/en/notifications.json";
 import enPlan from "./locales/en/plan.json";
 import enRecords from "./locales/en/records.json";
@@ -21,6 +22,7 @@ import esCasework from "./locales/es/casework.json";
 import esCommon from "./locales/es/common.json";
 import esDirectory from "./locales/es/directory.json";
 import esFacts from "./locales/es/facts.json";
+import esImports from "./locales/es/imports.json";
 import esNotifications from "./locales/es/notifications.json";
 import esPlan from "./locales/es/plan.json";
 import esRecords from "./locales/es/records.json";
@@ -52,6 +54,7 @@ export const resources = {
     casework: enCasework,
     stats: enStats,
     facts: enFacts,
+    imports: enImports,
   },
   es: {
     common: esCommon,
@@ -69,6 +72,7 @@ export const resources = {
     casework: esCasework,
     stats: esStats,
     facts: esFacts,
+    imports: esImports,
   },
 } as const;
 

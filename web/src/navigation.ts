@@ -1,4 +1,5 @@
 import type { Capabilities } from "./pages/auth/api.ts";
+import { IMPORT_ROLES } from "./pages/imports/api.ts";
 
 /**
  * Who sees a header link: everyone, only signed-out visitors, signed-in users holding one of the
@@ -25,6 +26,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/tips", labelKey: "tips:nav.triage", access: { roles: ["intake", "investigator", "advocate"] } },
   { to: "/search", labelKey: "search:nav.search", access: { roles: [] } },
   { to: "/relief/deadlines", labelKey: "relief:nav.deadlines", access: { roles: [] } },
+  // Those who may open cases (the server checks the policy itself).
+  { to: "/imports", labelKey: "imports:nav.imports", access: { roles: IMPORT_ROLES } },
   // The roles of STATS_READER_ROLES (src/modules/policy/policy.rules.ts).
   {
     to: "/stats",

@@ -24,18 +24,39 @@ function fromCsv(text: string, lineOffset: number) {
 
 /** Reads `harbor export htcds` output: JSON, the sectioned CSV (`# table` lines), or a folder of <table>.csv. */
 export function readHtcds(file: string): { tables: HtcdsRows; errors: RowError[] } {
+  if (statSync(file).isDirectory())
+    return readHtcdsTables(
+      readdirSync(file)
+        .filter((f) => f.endsWith(".csv"))
+        .map((name) => ({ name, text: readFileSync(path.join(file, name), "utf8") })),
+    );
+  return readHtcdsText(readFileSync(file, "utf8"));
+}
+
+/** One table a file, each named <table>.csv (a folder of them, or the files of one upload). */
+export function readHtcdsTables(files: { name: string; text: string }[]): {
+  tables: HtcdsRows;
+  errors: RowError[];
+} {
   const tables: HtcdsRows = {};
   const errors: RowError[] = [];
-  if (statSync(file).isDirectory()) {
-    for (const name of readdirSync(file).filter((f) => f.endsWith(".csv"))) {
-      const read = fromCsv(readFileSync(path.join(file, name), "utf8"), 0);
-      const table = name.slice(0, -4);
-      tables[table] = read.rows;
-      errors.push(...read.errors.map((e) => ({ ...e, table })));
+  for (const { name, text } of files) {
+    const table = name.replace(/\.csv$/i, "");
+    if (table === name || !table) {
+      errors.push({ row: 0, column: "", message: "each file of HTCDS tables is named <table>.csv" });
+      continue;
     }
-    return { tables, errors };
+    const read = fromCsv(text, 0);
+    tables[table] = read.rows;
+    errors.push(...read.errors.map((e) => ({ ...e, table })));
   }
-  const text = readFileSync(file, "utf8");
+  return { tables, errors };
+}
+
+/** One file of HTCDS tables: JSON (one array per table) or the sectioned CSV (`# table` lines). */
+export function readHtcdsText(text: string): { tables: HtcdsRows; errors: RowError[] } {
+  const tables: HtcdsRows = {};
+  const errors: RowError[] = [];
   if (/^\s*\{/.test(text)) {
     let json: unknown;
     try {

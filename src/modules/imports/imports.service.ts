@@ -8,7 +8,16 @@ import { type FieldCrypto, fieldCryptoOf, sealRecord } from "../crypto/crypto.se
 import { addPersonInTransaction } from "../persons/persons.service.ts";
 import { audit, type Caller, FORBIDDEN, guarded } from "../policy/access.ts";
 import { allowedRelations } from "../policy/policy.engine.ts";
-import { ImportInvalid, type ImportPlan, type PlannedCase, planCounts } from "./imports.plan.ts";
+import { planCsv } from "./imports.csv.ts";
+import { planHtcds } from "./imports.htcds.ts";
+import { readHtcdsTables, readHtcdsText } from "./imports.htcds-read.ts";
+import {
+  ImportInvalid,
+  type ImportPlan,
+  type PlannedCase,
+  planCounts,
+  type RowError,
+} from "./imports.plan.ts";
 import { importsRepository } from "./imports.repository.ts";
 
 /**
@@ -16,6 +25,9 @@ import { importsRepository } from "./imports.repository.ts";
  * one transaction at a time, so a bigger file is to be split (each part is then its own all-or-nothing).
  */
 export const MAX_IMPORT_PERSONS = 20_000;
+
+/** Who may import: whoever may open a case in their organization (the same check as runImport's). */
+const mayImport = (caller: Caller) => allowedRelations(caller.auth, "case", "create").includes("owner");
 
 class DryRunDone extends Error {
   constructor(readonly counts: ReturnType<typeof planCounts>) {
@@ -53,7 +65,7 @@ export async function runImport(store: Store, caller: Caller, plan: ImportPlan, 
       caller,
       { action: "import.run", targetType: "import", targetIds: [] },
       async (trx) => {
-        if (!allowedRelations(caller.auth, "case", "create").includes("owner")) return FORBIDDEN;
+        if (!mayImport(caller)) return FORBIDDEN;
         let done = 0;
         const total = counts.persons + counts.cases;
         for (const kase of plan.cases) {
@@ -82,6 +94,49 @@ export async function runImport(store: Store, caller: Caller, plan: ImportPlan, 
     if (e instanceof DryRunDone) return { dryRun: true, wouldCreate: e.counts, notes: plan.notes };
     throw e;
   }
+}
+
+/**
+ * Plans files already read as text, as the CLI plans a file: a CSV; HTCDS as one file (JSON or the
+ * sectioned CSV) or as one file a table named <table>.csv. Pure: every problem, by row.
+ */
+export function planFiles(
+  kind: "csv" | "htcds",
+  files: { name: string; text: string }[],
+  mapping: Record<string, string> | undefined,
+): { plan: ImportPlan; errors: RowError[] } {
+  if (kind === "csv") return planCsv(files[0]!.text, mapping);
+  const read = files.length === 1 ? readHtcdsText(files[0]!.text) : readHtcdsTables(files);
+  const planned = planHtcds(read.tables, mapping);
+  planned.errors.unshift(...read.errors);
+  return planned;
+}
+
+/**
+ * An import of uploaded files (the API's): the caller's right to import is checked first (403,
+ * audited, whatever the files hold), then the files are planned (ImportInvalid with every bad row),
+ * then runImport writes them in one transaction, or checks and rolls back for a dry run.
+ */
+export async function importFiles(
+  store: Store,
+  caller: Caller,
+  input: {
+    kind: "csv" | "htcds";
+    files: { name: string; text: string }[];
+    mapping: Record<string, string> | undefined;
+    dryRun: boolean;
+  },
+) {
+  if (!mayImport(caller))
+    await guarded(
+      store.db,
+      caller,
+      { action: "import.run", targetType: "import", targetIds: [] },
+      async () => FORBIDDEN,
+    );
+  const { plan, errors } = planFiles(input.kind, input.files, input.mapping);
+  if (errors.length) throw new ImportInvalid(errors);
+  return runImport(store, caller, plan, { kind: input.kind, dryRun: input.dryRun });
 }
 
 /** One case of the plan; a refusal is reported against the row it came from. */
