@@ -9,6 +9,7 @@ import {
   startEmbeddedPostgres,
   startMemoryPostgres,
 } from "./embedded.ts";
+import { prepareMarkedStatements } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 
 // Postgres `date` columns stay strings (YYYY-MM-DD): turning them into local-time Dates shifts days.
@@ -32,7 +33,10 @@ function kyselyOver(poolConfig: pg.PoolConfig): { db: Kysely<Database>; pool: pg
   // queries that were using it; it must not also crash the process as an unhandled 'error' event,
   // which pg emits on checked-out clients too.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    prepareMarkedStatements(client);
+  });
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 

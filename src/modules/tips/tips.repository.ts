@@ -1,4 +1,5 @@
 import { type Kysely, type OperationNodeSource, sql } from "kysely";
+import { PREPARE } from "../../store/prepared.ts";
 import type { Database } from "../../store/schema.ts";
 import type { ListTipsQ } from "./tips.schema.ts";
 import type { TipsTables } from "./tips.tables.ts";
@@ -60,7 +61,12 @@ export const tipsRepository = {
     reads: { head: OperationNodeSource; key: OperationNodeSource; org?: OperationNodeSource },
   ): Promise<{ org_id: string; seq: number; row_hash: string; search_key: string | null } | undefined> {
     const org = reads.org ? sql`cross join ${reads.org} as o` : sql``;
-    const { rows } = await sql<{ org_id: string; seq: number; row_hash: string; search_key: string | null }>`
+    const { rows } = await sql<{
+      org_id: string;
+      seq: number;
+      row_hash: string;
+      search_key: string | null;
+    }>`${sql.raw(PREPARE)}
       select h.org_id, h.seq, h.row_hash, k.wrapped as search_key
       from ${reads.head} as h ${org} left join ${reads.key} as k on true`.execute(db);
     return rows[0];
