@@ -27,7 +27,10 @@ export interface Store {
   close(): Promise<void>;
 }
 
-function kyselyOver(poolConfig: pg.PoolConfig): { db: Kysely<Database>; pool: pg.Pool } {
+function kyselyOver(
+  poolConfig: pg.PoolConfig,
+  options: { prepare?: boolean } = {},
+): { db: Kysely<Database>; pool: pg.Pool } {
   const pool = new pg.Pool({ max: 8, ...poolConfig });
   // A lost connection (the server restarting, or ending a session idle in its transaction) fails the
   // queries that were using it; it must not also crash the process as an unhandled 'error' event,
@@ -35,13 +38,16 @@ function kyselyOver(poolConfig: pg.PoolConfig): { db: Kysely<Database>; pool: pg
   pool.on("error", () => {});
   pool.on("connect", (client) => {
     client.on("error", () => {});
-    prepareMarkedStatements(client);
+    if (options.prepare) prepareMarkedStatements(client);
   });
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 
 function fromEmbedded(embedded: EmbeddedPostgres, kind: StoreKind, description: string): Store {
-  const { db } = kyselyOver({ stream: () => embedded.connect(), user: "postgres", database: "postgres" });
+  const { db } = kyselyOver(
+    { stream: () => embedded.connect(), user: "postgres", database: "postgres" },
+    { prepare: true },
+  );
   return {
     db,
     kind,
@@ -83,13 +89,16 @@ export async function openStore(config: Config, options: { shareRunning?: boolea
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
   const owner = options.shareRunning ? liveLockOwner(config.dataDir) : undefined;
   if (owner?.socketDir) {
-    const { db } = kyselyOver({
-      host: owner.socketDir,
-      port: EMBEDDED_SOCKET_PORT,
-      user: "postgres",
-      database: "postgres",
-      max: 2,
-    });
+    const { db } = kyselyOver(
+      {
+        host: owner.socketDir,
+        port: EMBEDDED_SOCKET_PORT,
+        user: "postgres",
+        database: "postgres",
+        max: 2,
+      },
+      { prepare: true },
+    );
     return {
       db,
       kind: "pglite-shared",
