@@ -9,6 +9,7 @@ import {
   startEmbeddedPostgres,
   startMemoryPostgres,
 } from "./embedded.ts";
+import { prepareMarkedStatements } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 
 // Postgres `date` columns stay strings (YYYY-MM-DD): turning them into local-time Dates shifts days.
@@ -26,18 +27,27 @@ export interface Store {
   close(): Promise<void>;
 }
 
-function kyselyOver(poolConfig: pg.PoolConfig): { db: Kysely<Database>; pool: pg.Pool } {
+function kyselyOver(
+  poolConfig: pg.PoolConfig,
+  options: { prepare?: boolean } = {},
+): { db: Kysely<Database>; pool: pg.Pool } {
   const pool = new pg.Pool({ max: 8, ...poolConfig });
   // A lost connection (the server restarting, or ending a session idle in its transaction) fails the
   // queries that were using it; it must not also crash the process as an unhandled 'error' event,
   // which pg emits on checked-out clients too.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    if (options.prepare) prepareMarkedStatements(client);
+  });
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 
 function fromEmbedded(embedded: EmbeddedPostgres, kind: StoreKind, description: string): Store {
-  const { db } = kyselyOver({ stream: () => embedded.connect(), user: "postgres", database: "postgres" });
+  const { db } = kyselyOver(
+    { stream: () => embedded.connect(), user: "postgres", database: "postgres" },
+    { prepare: true },
+  );
   return {
     db,
     kind,
@@ -79,13 +89,16 @@ export async function openStore(config: Config, options: { shareRunning?: boolea
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
   const owner = options.shareRunning ? liveLockOwner(config.dataDir) : undefined;
   if (owner?.socketDir) {
-    const { db } = kyselyOver({
-      host: owner.socketDir,
-      port: EMBEDDED_SOCKET_PORT,
-      user: "postgres",
-      database: "postgres",
-      max: 2,
-    });
+    const { db } = kyselyOver(
+      {
+        host: owner.socketDir,
+        port: EMBEDDED_SOCKET_PORT,
+        user: "postgres",
+        database: "postgres",
+        max: 2,
+      },
+      { prepare: true },
+    );
     return {
       db,
       kind: "pglite-shared",

@@ -34,33 +34,50 @@ export interface ChainHead {
 
 /**
  * Locks a chain's head until the transaction ends (serializes that chain's appends, and only that
- * chain's) and returns it; a chain's first event creates its head at the genesis.
+ * chain's) and returns it; a chain's first event creates its head at the genesis. The head exists for
+ * every chain but a new one, so the lock is one statement; the insert runs only when it found none.
  */
 export async function lockChainHead(trx: Transaction<Database>, chain: string): Promise<ChainHead> {
+  const lock = () => chainHeadLockQuery(trx, chain).executeTakeFirst();
+  const head = await lock();
+  if (head) return head;
+  // Two first events of a chain at once: the second insert waits for the first, then does nothing,
+  // and both lock the one head.
   await trx
     .insertInto("audit_chain_heads")
     .values({ org_id: chain, seq: 0, row_hash: GENESIS_HASH })
     .onConflict((oc) => oc.column("org_id").doNothing())
     .execute();
+  const created = await lock();
+  if (!created) throw new Error(`The audit chain head of ${chain} could not be created.`);
+  return created;
+}
+
+/**
+ * The lock of an existing chain head (no row when the chain has none yet: `lockChainHead` creates it),
+ * unexecuted, for a caller that takes it in one statement with its other reads.
+ */
+export function chainHeadLockQuery(trx: Transaction<Database>, chain: string) {
   return trx
     .selectFrom("audit_chain_heads")
     .select(["org_id", "seq", "row_hash"])
     .where("org_id", "=", chain)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+    .forUpdate();
 }
 
-/** Inserts one chained row and moves its chain's head to it. */
-export async function appendRow(trx: Transaction<Database>, row: AuditRow): Promise<void> {
-  await trx
-    .insertInto("audit_events")
-    .values({ ...row, details: JSON.stringify(row.details) })
-    .execute();
-  await trx
-    .updateTable("audit_chain_heads")
-    .set({ seq: row.seq, row_hash: row.row_hash })
-    .where("org_id", "=", row.org_id)
-    .execute();
+/**
+ * The two writes of one chained row, unexecuted: its insert, and the move of its chain's head to it
+ * (the head locked by this transaction). They read nothing of each other, so they may go in one
+ * statement (executeTogether).
+ */
+export function appendRowWrites(trx: Transaction<Database>, row: AuditRow) {
+  return [
+    trx.insertInto("audit_events").values({ ...row, details: JSON.stringify(row.details) }),
+    trx
+      .updateTable("audit_chain_heads")
+      .set({ seq: row.seq, row_hash: row.row_hash })
+      .where("org_id", "=", row.org_id),
+  ] as const;
 }
 
 /** Every chain head, by organization, for verification and checkpoints (the system only). */

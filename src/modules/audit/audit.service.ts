@@ -1,12 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import { SYSTEM_ORG } from "../../store/tenancy.ts";
+import { executeTogether } from "../../store/together.ts";
 import type { SystemContext } from "../auth/auth.context.ts";
 import { clock } from "../auth/clock.ts";
 import { type ChainedFields, GENESIS_HASH, rowHash } from "./audit.chain.ts";
 import {
   type AuditRow,
-  appendRow,
+  appendRowWrites,
+  type ChainHead,
+  chainHeadLockQuery,
   chainHeads,
   chainsWithRecords,
   lockChainHead,
@@ -77,10 +80,29 @@ export function storedFields(row: AuditRow): ChainedFields {
 
 async function append(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
   const head = await lockChainHead(trx, chainOf(event));
+  await executeTogether(trx, [...auditWrites(trx, head, event)]);
+}
+
+/**
+ * For a writer that reads several things in one statement at the start of its transaction: the lock
+ * of the event's chain head, unexecuted (columns org_id, seq, row_hash). No row when the chain has no
+ * head yet; the writer then records with `recordAudit`, which creates it.
+ */
+export function auditHeadLock(trx: Transaction<Database>, event: Pick<AuditEventInput, "actorOrgId">) {
+  return chainHeadLockQuery(trx, chainOf(event));
+}
+
+/**
+ * `recordAudit` after its chain head was locked in this transaction (`auditHeadLock`): the writes of the
+ * record, unexecuted, for the writer to send in one statement with its own (executeTogether). The head
+ * stays locked until the transaction ends, so nothing is appended to the chain in between.
+ */
+export function auditWrites(trx: Transaction<Database>, head: ChainHead, event: AuditEventInput) {
+  if (head.org_id !== chainOf(event)) throw new Error("auditWrites: the head of another chain");
   const seq = head.seq + 1;
   const occurredAt = new Date(clock.now().getTime());
   const fields = toChainedFields(seq, occurredAt, event);
-  await appendRow(trx, {
+  const row: AuditRow = {
     org_id: head.org_id,
     seq,
     occurred_at: occurredAt,
@@ -95,7 +117,8 @@ async function append(trx: Transaction<Database>, event: AuditEventInput): Promi
     details: fields.details,
     prev_hash: head.row_hash,
     row_hash: rowHash(fields, head.row_hash),
-  });
+  };
+  return appendRowWrites(trx, row);
 }
 
 /** One chain verified. */

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { PREPARE } from "../../store/prepared.ts";
 import type { Database } from "../../store/schema.ts";
 import type { OrgType, Role } from "./auth.context.ts";
 
@@ -178,7 +179,9 @@ export async function getApiTokenByHash(
     ])
     .where("api_tokens.token_hash", "=", tokenHash);
   if (orgId !== undefined) q = q.where("api_tokens.org_id", "=", orgId);
-  return q.executeTakeFirst();
+  // Every API call runs it: prepared, so it is not planned again each time (store/prepared.ts).
+  type Row = CredentialRow & { last_used_at: Date | null };
+  return (await sql<Row>`${sql.raw(PREPARE)}${q}`.execute(db)).rows[0];
 }
 
 /** Notes when a token was last used (for reviews of unused credentials). */

@@ -71,6 +71,49 @@ export interface SealedRecordRef {
   orgId: string;
 }
 
+/** A record sealed under a new data key whose wrapped key is still to be stored (`dataKeyWrite`). */
+export interface SealedRecord<K extends string> {
+  dataKeyId: string;
+  sealed: Record<K, string | null>;
+  /** The wrapped data key's row, for `dataKeyWrite` in the transaction that writes the record. */
+  key: { orgId: string; id: string; ownerTable: string; ownerId: string; kekId: string; wrapped: string };
+}
+
+/**
+ * Seals a record's fields with a new data key, without touching the database (so it can run before
+ * the record's transaction opens): the caller stores the key with `dataKeyWrite` in that transaction.
+ */
+export function sealNewRecord<K extends string>(
+  crypto: FieldCrypto,
+  { table, rowId, orgId }: SealedRecordRef,
+  fields: PlainFields<K>,
+): SealedRecord<K> {
+  crypto.ring.refresh();
+  const dataKeyId = randomUUID();
+  const dataKey = generateDataKey();
+  const owner = { dataKeyId, ownerTable: table, ownerId: rowId };
+  const key = {
+    orgId,
+    id: dataKeyId,
+    ownerTable: table,
+    ownerId: rowId,
+    kekId: crypto.ring.current.id,
+    wrapped: wrapDataKey(crypto.ring.current, owner, dataKey),
+  };
+  const sealed = {} as Record<K, string | null>;
+  for (const [column, value] of Object.entries(fields) as [K, string | null | undefined][]) {
+    sealed[column] =
+      value === null || value === undefined ? null : encryptField(dataKey, { table, column, rowId }, value);
+  }
+  dataKey.fill(0);
+  return { dataKeyId, sealed, key };
+}
+
+/** The insert of a sealed record's data key, unexecuted: to run with the record's own write (executeTogether). */
+export function dataKeyWrite(db: Kysely<Database>, record: Pick<SealedRecord<string>, "key">) {
+  return dataKeysRepository.insertQuery(db, record.key);
+}
+
 /**
  * Seals a record's fields with a new data key, stored (wrapped) in the caller's transaction.
  * Returns the data key id and the sealed values by field name.
@@ -78,28 +121,12 @@ export interface SealedRecordRef {
 export async function sealRecord<K extends string>(
   db: Kysely<Database>,
   crypto: FieldCrypto,
-  { table, rowId, orgId }: SealedRecordRef,
+  ref: SealedRecordRef,
   fields: PlainFields<K>,
 ): Promise<{ dataKeyId: string; sealed: Record<K, string | null> }> {
-  crypto.ring.refresh();
-  const dataKeyId = randomUUID();
-  const dataKey = generateDataKey();
-  const owner = { dataKeyId, ownerTable: table, ownerId: rowId };
-  await dataKeysRepository.insert(db, {
-    orgId,
-    id: dataKeyId,
-    ownerTable: table,
-    ownerId: rowId,
-    kekId: crypto.ring.current.id,
-    wrapped: wrapDataKey(crypto.ring.current, owner, dataKey),
-  });
-  const sealed = {} as Record<K, string | null>;
-  for (const [column, value] of Object.entries(fields) as [K, string | null | undefined][]) {
-    sealed[column] =
-      value === null || value === undefined ? null : encryptField(dataKey, { table, column, rowId }, value);
-  }
-  dataKey.fill(0);
-  return { dataKeyId, sealed };
+  const record = sealNewRecord(crypto, ref, fields);
+  await dataKeyWrite(db, record).execute();
+  return { dataKeyId: record.dataKeyId, sealed: record.sealed };
 }
 
 /** Opens the sealed fields the caller was allowed to select (null stays null). */

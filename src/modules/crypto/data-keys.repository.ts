@@ -24,7 +24,12 @@ const toColumns = (row: DataKeyRow) => ({
 export const dataKeysRepository = {
   /** Stores a wrapped data key. */
   async insert(db: Kysely<Database>, row: DataKeyRow) {
-    await db.insertInto("data_keys").values(toColumns(row)).execute();
+    await dataKeysRepository.insertQuery(db, row).execute();
+  },
+
+  /** The insert of a wrapped data key, unexecuted (to go in one statement with its record's insert). */
+  insertQuery(db: Kysely<Database>, row: DataKeyRow) {
+    return db.insertInto("data_keys").values(toColumns(row));
   },
 
   /** Stores a wrapped data key unless one with this id exists (start-up races). */
@@ -34,6 +39,11 @@ export const dataKeysRepository = {
       .values(toColumns(row))
       .onConflict((oc) => oc.columns(["org_id", "id"]).doNothing())
       .execute();
+  },
+
+  /** The wrapped value of one data key, unexecuted (to be read in a statement with others). */
+  wrappedQuery(db: Kysely<Database>, orgId: string, id: string) {
+    return db.selectFrom("data_keys").select("wrapped").where("org_id", "=", orgId).where("id", "=", id);
   },
 
   /** One wrapped data key by organization and id. */

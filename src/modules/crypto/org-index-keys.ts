@@ -68,6 +68,25 @@ export async function orgIndexKey(
 }
 
 /**
+ * The read of an organization's wrapped index key, unexecuted, for a caller that reads it in one
+ * statement with others (in its transaction, like `orgIndexKey`); open the value with `openOrgIndexKey`.
+ * No row: the key does not exist yet, and `orgIndexKey` creates it.
+ */
+export function orgIndexKeyRead(db: Kysely<Database>, kind: OrgIndexKind, orgId: string) {
+  return dataKeysRepository.wrappedQuery(db, orgId, keyId(kind));
+}
+
+/** An organization's index key from its wrapped value, as read in the caller's transaction. */
+export function openOrgIndexKey(
+  crypto: FieldCrypto,
+  kind: OrgIndexKind,
+  orgId: string,
+  wrapped: string,
+): Buffer {
+  return open(crypto, kind, orgId, wrapped);
+}
+
+/**
  * The existing index keys of several organizations (one query); organizations without one are left
  * out: nothing of theirs was ever indexed, so a read never needs to create a key.
  */

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { badRequest } from "../../server/errors.ts";
 import type { Database } from "../../store/schema.ts";
 import type { FieldCrypto } from "../crypto/crypto.service.ts";
-import { orgIndexKey } from "../crypto/org-index-keys.ts";
+import { openOrgIndexKey, orgIndexKey, orgIndexKeyRead } from "../crypto/org-index-keys.ts";
 import { searchCrypto } from "./search.crypto.ts";
 import { searchRepository } from "./search.repository.ts";
 import { RECORD_TYPES, type SearchRecordType } from "./search.tables.ts";
@@ -72,6 +72,34 @@ export async function indexTexts(
   }
   for (let i = 0; i < rows.length; i += 500) await searchRepository.upsertTokens(trx, rows.slice(i, i + 500));
   for (const input of empty) await searchRepository.deleteField(trx, input);
+}
+
+/**
+ * The read of an organization's search key, unexecuted, to be read in the writer's transaction in one
+ * statement with its other reads; no row (or null) when the organization has no key yet, in which case
+ * the writer indexes with `indexText` (which creates it).
+ */
+export function searchKeyRead(trx: Kysely<Database>, orgId: string) {
+  return orgIndexKeyRead(trx, "search", orgId);
+}
+
+/**
+ * `indexText` for a record created in the caller's transaction on no case (a new tip), given its
+ * organization's wrapped search key as read in that transaction (`searchKeyRead`): the insert of its
+ * tokens, unexecuted, to go in one statement with the record's own insert (executeTogether). Nothing to
+ * write (undefined) when the text has no words. No case, no earlier tokens: no case terms to refresh.
+ */
+export function newRecordIndexWrite(
+  trx: Kysely<Database>,
+  input: IndexTextInput,
+  wrappedKey: string,
+  crypto: FieldCrypto = searchCrypto(),
+) {
+  check(input);
+  if (input.caseId !== null) throw new Error("newRecordIndexWrite: only for a record on no case");
+  const key = openOrgIndexKey(crypto, "search", input.orgId, wrappedKey);
+  const tokens = input.text ? textTokens(key, input.text) : [];
+  return tokens.length ? searchRepository.insertTokensQuery(trx, { ...input, tokens }) : undefined;
 }
 
 /** Removes every field of a record from the index (the record is deleted, or merged into another). */

@@ -51,6 +51,21 @@ export const searchRepository = {
     ]);
   },
 
+  /** The insert of a new record's tokens (no earlier row, no case), unexecuted; a conflict is an error. */
+  insertTokensQuery(
+    db: Kysely<Database>,
+    r: { orgId: string; recordType: SearchRecordType; recordId: string; field: string; tokens: string[] },
+  ) {
+    return db.insertInto("search_tokens").values({
+      org_id: r.orgId,
+      record_type: r.recordType,
+      record_id: r.recordId,
+      field: r.field,
+      case_id: null,
+      tokens: r.tokens,
+    });
+  },
+
   async deleteField(
     db: Kysely<Database>,
     r: { orgId: string; recordType: SearchRecordType; recordId: string; field: string },

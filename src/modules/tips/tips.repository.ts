@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type OperationNodeSource, sql } from "kysely";
+import { PREPARE } from "../../store/prepared.ts";
 import type { Database } from "../../store/schema.ts";
 import type { ListTipsQ } from "./tips.schema.ts";
 import type { TipsTables } from "./tips.tables.ts";
@@ -8,37 +9,67 @@ export type TipRow = TipsTables["tips"] extends infer T
   : never;
 export type TipWithKey = TipRow & { wrapped: string | null };
 
+type NewTip = Omit<
+  TipRow,
+  | "status"
+  | "version"
+  | "assignee_user_id"
+  | "merged_into"
+  | "case_id"
+  | "close_reason"
+  | "closed_at"
+  | "hhs_notified_at"
+  | "hhs_notified_by"
+  | "hhs_notified_method"
+>;
+
 /**
  * All SQL over tips. Tips never leave their organization, so the access scope is the caller's own
  * organization (`orgId` below is always the caller's, set by the service after the policy check).
  */
 export const tipsRepository = {
-  async insert(
+  async insert(db: Kysely<Database>, row: NewTip) {
+    await tipsRepository.insertQuery(db, row).execute();
+  },
+
+  /** The insert of a new tip, unexecuted (to go in one statement with its key, tokens and audit). */
+  insertQuery(db: Kysely<Database>, row: NewTip) {
+    return db.insertInto("tips").values({
+      ...row,
+      facts: JSON.stringify(row.facts),
+      screening: JSON.stringify(row.screening),
+      screening_drivers: JSON.stringify(row.screening_drivers),
+      recommendations: JSON.stringify(row.recommendations),
+    });
+  },
+
+  /** The organization that receives anonymous tips: the configured one if it exists, else the host. */
+  publicTipOrgQuery(db: Kysely<Database>, configured: string | undefined) {
+    const q = db.selectFrom("orgs").select("id");
+    return configured ? q.where("id", "=", configured) : q.where("host", "=", true);
+  },
+
+  /**
+   * The reads a tip's intake needs, in one statement at the start of its transaction: the receiving
+   * organization's audit chain head, locked (`head`, from the audit service), its wrapped search key
+   * (`key`, from the search index; null when it has none yet) and, for an anonymous tip sent to the
+   * configured organization, that the organization exists (`org`). No row when the head or the
+   * organization is missing: the caller then takes the general path, which creates or refuses.
+   */
+  async intakeReads(
     db: Kysely<Database>,
-    row: Omit<
-      TipRow,
-      | "status"
-      | "version"
-      | "assignee_user_id"
-      | "merged_into"
-      | "case_id"
-      | "close_reason"
-      | "closed_at"
-      | "hhs_notified_at"
-      | "hhs_notified_by"
-      | "hhs_notified_method"
-    >,
-  ) {
-    await db
-      .insertInto("tips")
-      .values({
-        ...row,
-        facts: JSON.stringify(row.facts),
-        screening: JSON.stringify(row.screening),
-        screening_drivers: JSON.stringify(row.screening_drivers),
-        recommendations: JSON.stringify(row.recommendations),
-      })
-      .execute();
+    reads: { head: OperationNodeSource; key: OperationNodeSource; org?: OperationNodeSource },
+  ): Promise<{ org_id: string; seq: number; row_hash: string; search_key: string | null } | undefined> {
+    const org = reads.org ? sql`cross join ${reads.org} as o` : sql``;
+    const { rows } = await sql<{
+      org_id: string;
+      seq: number;
+      row_hash: string;
+      search_key: string | null;
+    }>`${sql.raw(PREPARE)}
+      select h.org_id, h.seq, h.row_hash, k.wrapped as search_key
+      from ${reads.head} as h ${org} left join ${reads.key} as k on true`.execute(db);
+    return rows[0];
   },
 
   /** The status of the tip with this receipt hash, in any organization (the receipt is the bearer). */

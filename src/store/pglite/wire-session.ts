@@ -10,6 +10,9 @@ export interface WireOutput {
 
 const ROLLBACK = simpleQuery("ROLLBACK");
 const NO_SSL = Buffer.from("N");
+const PARSE = 0x50; // 'P'
+const CLOSE = 0x43; // 'C'
+const STATEMENT = 0x53; // 'S'
 
 /**
  * One client connection speaking the PostgreSQL wire protocol to the shared PGlite backend. Messages
@@ -23,6 +26,8 @@ export class WireSession implements GateHolder {
   private closed = false;
   private left = false;
   private work: Promise<void> = Promise.resolve();
+  /** Named statements this connection prepared: they live in the one backend session all share. */
+  private readonly prepared = new Set<string>();
 
   constructor(
     private readonly gate: SessionGate,
@@ -89,6 +94,7 @@ export class WireSession implements GateHolder {
   private async run(batch: FrontendMessage[]): Promise<void> {
     if (!this.gate.holds(this)) await this.gate.acquire(this);
     this.gate.markBusy();
+    for (const message of batch) this.notePrepared(message.bytes);
     const bytes = batch.length === 1 ? batch[0]!.bytes : Buffer.concat(batch.map((m) => m.bytes));
     await this.pglite.runExclusive(() =>
       this.pglite.execProtocolRawStream(bytes, {
@@ -103,6 +109,34 @@ export class WireSession implements GateHolder {
     else this.gate.release(this);
   }
 
+  /** Remembers the names of statements parsed (Parse) and forgets those closed (Close 'S'). */
+  private notePrepared(bytes: Buffer): void {
+    if (bytes[0] === PARSE && bytes[5] !== 0)
+      this.prepared.add(bytes.toString("utf8", 5, bytes.indexOf(0, 5)));
+    else if (bytes[0] === CLOSE && bytes[5] === STATEMENT)
+      this.prepared.delete(bytes.toString("utf8", 6, bytes.indexOf(0, 6)));
+  }
+
+  /**
+   * Deallocates this connection's named statements: they would otherwise outlive it in the shared
+   * session. Each alone, so one already gone fails only itself; a store that is stopping skips them.
+   */
+  private async deallocatePrepared(): Promise<void> {
+    if (!this.prepared.size) return;
+    try {
+      if (!this.gate.holds(this)) await this.gate.acquire(this);
+    } catch {
+      return;
+    }
+    for (const name of this.prepared) {
+      const deallocate = simpleQuery(`DEALLOCATE "${name.replace(/"/g, '""')}"`);
+      await this.pglite.runExclusive(() =>
+        this.pglite.execProtocolRawStream(deallocate, { onRawData: () => {} }),
+      );
+    }
+    this.prepared.clear();
+  }
+
   /** Rolls back what this session left open, hands the gate on and ends the output. */
   private async leave(): Promise<void> {
     if (this.left) return;
@@ -113,6 +147,7 @@ export class WireSession implements GateHolder {
           this.pglite.execProtocolRawStream(ROLLBACK, { onRawData: () => {} }),
         );
       }
+      await this.deallocatePrepared();
     } finally {
       this.gate.release(this);
       this.output.end();
