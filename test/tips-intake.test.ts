@@ -7,7 +7,7 @@ import { createOrgWithUser, type TestUser } from "./support/auth.ts";
 import { recordsEnv } from "./support/records.ts";
 import { describeEachStore } from "./support/stores.ts";
 
-// A tip is usually written in two statements (one read, one write of every row: tips.service.ts) and,
+// A tip is usually written in two statements (one read, one write of every row: tips.intake.ts) and,
 // the first time for a chain or a search index, through each module's own writes. Both paths must leave
 // the same records: the tip, its data key, its tokens and exactly one audit record, the chain intact.
 describeEachStore(

@@ -1,7 +1,8 @@
 import type { loadConfig } from "../../config.ts";
 import { setClock } from "../auth/clock.ts";
 import type { DemoContext } from "../demo/demo.context.ts";
-import { assignTip, submitTip } from "./tips.service.ts";
+import { submitTip } from "./tips.intake.ts";
+import { assignTip } from "./tips.service.ts";
 
 const meta = { requestId: "demo" };
 

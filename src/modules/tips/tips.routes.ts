@@ -6,6 +6,7 @@ import { tooManyRequests } from "../../server/errors.ts";
 import { expectedVersion, sendVersion } from "../../server/versioning.ts";
 import { ErrorBody } from "../cases/cases.schema.ts";
 import { callerOf } from "../policy/caller.ts";
+import { receiptStatus, submitTip } from "./tips.intake.ts";
 import {
   AssignBody,
   CloseBody,
@@ -28,9 +29,7 @@ import {
   getTip,
   listTips,
   mergeTip,
-  receiptStatus,
   recordHhsNotified,
-  submitTip,
 } from "./tips.service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
