@@ -1,9 +1,15 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
 import pg from "pg";
-import { startMemoryPostgres } from "../src/store/embedded.ts";
+import { EMBEDDED_SOCKET_PORT, startEmbeddedPostgres, startMemoryPostgres } from "../src/store/embedded.ts";
 import { PREPARE } from "../src/store/prepared.ts";
+
 import { openMigrated, storeBackends } from "./support/stores.ts";
 
 // Hot statements are prepared once per connection (src/store/prepared.ts). The embedded store serves
@@ -55,5 +61,57 @@ test("embedded: a connection's named statements go with it; another may then use
     }
   } finally {
     await embedded.stop();
+  }
+});
+
+test("embedded: two processes beside each other (server and CLI over its socket) prepare without a clash", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "harbor-prepared-"));
+  const embedded = await startEmbeddedPostgres(dataDir);
+  // A fresh process, as the CLI is: its first connection's first marked statement, kept prepared until
+  // its stdin closes. Two such processes would pick the same name if names were unique per process only.
+  const script = `
+    import pg from "pg";
+    import { PREPARE, prepareMarkedStatements } from ${JSON.stringify(pathToFileURL(path.resolve("src/store/prepared.ts")).href)};
+    const client = new pg.Client({ host: ${JSON.stringify(embedded.socketDir)}, port: ${EMBEDDED_SOCKET_PORT}, user: "postgres" });
+    prepareMarkedStatements(client);
+    await client.connect();
+    const { rows } = await client.query(PREPARE + "select $1::int as n", [Number(process.argv[1])]);
+    process.stdout.write(String(rows[0].n) + "\\n");
+    process.stdin.resume();
+    process.stdin.on("end", async () => { await client.end(); });`;
+  const start = (n: number) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script, String(n)],
+      {
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    const answered = new Promise<string>((resolve) => {
+      child.stdout.on("data", () => out.includes("\n") && resolve(out.trim()));
+      child.on("exit", () => resolve(out.trim() || `failed: ${err}`));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    return { child, answered, exited };
+  };
+  try {
+    const first = start(1);
+    assert.equal(await first.answered, "1");
+    const second = start(2);
+    assert.equal(
+      await second.answered,
+      "2",
+      "the second process prepared while the first holds its statement",
+    );
+    first.child.stdin.end();
+    second.child.stdin.end();
+    assert.deepEqual(await Promise.all([first.exited, second.exited]), [0, 0]);
+  } finally {
+    await embedded.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

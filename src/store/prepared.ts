@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
 /**
@@ -14,10 +15,15 @@ export const PREPARE = "/* prepared */ ";
 /** Named statements per connection at most; a connection past it runs further texts unprepared. */
 const MAX_PER_CONNECTION = 64;
 let connections = 0;
+/**
+ * The embedded store's one backend session also serves other processes (the CLI beside a running
+ * server, over its socket), whose connection counters start at 1 too: names carry this process's mark.
+ */
+const PROCESS_MARK = randomBytes(6).toString("hex");
 
 /**
- * Makes a `pg` client prepare the marked statements. Names are unique in the process, not only in the
- * connection: the embedded store serves every connection from ONE backend session, where each
+ * Makes a `pg` client prepare the marked statements. Names are unique across processes, not only in
+ * the connection: the embedded store serves every connection from ONE backend session, where each
  * connection's statements live side by side (its wire session deallocates them when it leaves).
  */
 export function prepareMarkedStatements(client: pg.PoolClient): void {
@@ -29,7 +35,7 @@ export function prepareMarkedStatements(client: pg.PoolClient): void {
     let name = names.get(text);
     if (name === undefined) {
       if (names.size >= MAX_PER_CONNECTION) return query(text, values, callback);
-      name = `harbor_${id}_${names.size}`;
+      name = `harbor_${PROCESS_MARK}_${id}_${names.size}`;
       names.set(text, name);
     }
     return query({ name, text, values }, callback);
